@@ -1,0 +1,68 @@
+package io.calendargateway.error;
+
+import java.util.Map;
+
+/**
+ * An error the application raises on purpose, already carrying everything the client should see. Messages must
+ * never contain secrets: they go to clients as {@code detail}.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String code;
+    private final String hint;
+    private final Map<String, String> headers;
+
+    public ProblemException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, null, null, Map.of());
+    }
+
+    public ProblemException(int status, String type, String title, String detail, String code, String hint,
+                            Map<String, String> headers) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.code = code;
+        this.hint = hint;
+        this.headers = Map.copyOf(headers);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not Found", detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "conflict", "Conflict", detail);
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "bad-request", "Bad Request", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

@@ -1,0 +1,31 @@
+-- Connection profiles: how the gateway reaches one Exchange organisation or Microsoft 365 tenant.
+-- Secrets are stored only encrypted (AES-256-GCM, "v1:<key id>:<base64>"), never in clear.
+CREATE TABLE profile (
+    id                      UUID PRIMARY KEY,
+    name                    VARCHAR(200) NOT NULL,
+    kind                    VARCHAR(16)  NOT NULL,
+    service_url             VARCHAR(2048),
+    autodiscover_email      VARCHAR(320),
+    tenant_id               VARCHAR(200),
+    authority_url           VARCHAR(2048),
+    auth_type               VARCHAR(40)  NOT NULL,
+    auth_username           VARCHAR(320),
+    auth_domain             VARCHAR(200),
+    auth_client_id          VARCHAR(200),
+    auth_token_url          VARCHAR(2048),
+    auth_scope              VARCHAR(1000),
+    auth_password_enc       TEXT,
+    auth_client_secret_enc  TEXT,
+    access                  VARCHAR(16)  NOT NULL,
+    domains                 TEXT[]       NOT NULL DEFAULT '{}',
+    time_zone               VARCHAR(64),
+    tls_ca_bundle_pem       TEXT,
+    tls_insecure_skip_verify BOOLEAN     NOT NULL DEFAULT FALSE,
+    proxy                   VARCHAR(2048),
+    version                 INTEGER      NOT NULL DEFAULT 0,
+    created_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT profile_name_unique UNIQUE (name),
+    CONSTRAINT profile_kind_check CHECK (kind IN ('EWS', 'GRAPH')),
+    CONSTRAINT profile_access_check CHECK (access IN ('IMPERSONATION', 'DELEGATE'))
+);
