@@ -1,0 +1,34 @@
+package io.calendargateway.exchange;
+
+/**
+ * A failed call to Exchange, reduced to what the API needs: a kind (picks the HTTP status), the Exchange code or
+ * our own (picks the hint), a message safe to show an admin (no secrets, no stack traces) and, when throttled, how
+ * long Exchange asked us to wait.
+ *
+ * @param code Exchange's response code ({@code ErrorImpersonateUserDenied}), {@code HTTP_401}, {@code TLS_UNTRUSTED},
+ *        ...
+ * @param backOffMillis from {@code BackOffMilliseconds}; null when Exchange gave none
+ */
+public record UpstreamFailure(Kind kind, String code, String message, Long backOffMillis) {
+
+    public enum Kind {
+        /** Exchange rejected the credentials (HTTP 401, locked account). */
+        AUTH,
+        /** Exchange refused the request (HTTP 403: EWS disabled for the app/tenant, licence). */
+        FORBIDDEN,
+        /** The TLS handshake failed: untrusted certificate, host name mismatch, expired, protocol. */
+        TLS,
+        /** No connection: unknown host, refused, no route. */
+        UNREACHABLE,
+        /** Connect or read timed out. */
+        TIMEOUT,
+        /** Exchange is throttling us ({@code ErrorServerBusy}, HTTP 429/503). */
+        THROTTLED,
+        /** Exchange answered with an error about the request or the mailbox. */
+        EXCHANGE_ERROR,
+        /** The answer was not EWS: HTML, broken XML, an unexpected status. */
+        GARBAGE,
+        /** This gateway's own concurrency limit for the profile is reached; nothing was sent. */
+        BUSY
+    }
+}
