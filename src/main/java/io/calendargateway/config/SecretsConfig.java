@@ -8,9 +8,10 @@ import io.smallrye.config.ConfigMapping;
 /**
  * Keys that encrypt connection-profile secrets (passwords, client secrets) at rest.
  * <p>
- * Supply the values from the environment or a Kubernetes Secret, never from a committed file, e.g.
- * {@code GATEWAY_SECRETS_KEYS__2026A_=<base64>} or {@code gateway.secrets.keys."2026a"=<base64>}.
- * Create a key with {@code openssl rand -base64 32}.
+ * Supply the values from the environment or a Kubernetes Secret, never from a committed file: the environment
+ * variables {@code GATEWAY_SECRETS_KEYS_K2026A=<base64>} and {@code GATEWAY_SECRETS_ACTIVE_KEY_ID=k2026a} define the
+ * key id {@code k2026a} (ids from environment variables come out in lower case). Create a key with
+ * {@code openssl rand -base64 32}.
  */
 @ConfigMapping(prefix = "gateway.secrets")
 public interface SecretsConfig {

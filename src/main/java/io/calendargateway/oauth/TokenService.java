@@ -1,0 +1,212 @@
+package io.calendargateway.oauth;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientConfigBuilder;
+import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.OidcClientConfig;
+import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
+import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret.Method;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Access tokens per connection profile. Each profile version gets its own Quarkus OIDC client, created at run time
+ * (absolute token URL, no discovery, {@code client_secret_post} as Entra expects). Tokens are cached until
+ * {@code expirySkew} before they expire, then fetched again; concurrent callers share one request. A changed or
+ * deleted profile must be {@link #evict evicted}: its client is closed.
+ */
+public class TokenService implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
+    /** Used when the token endpoint gives no {@code expires_in} and the token is no JWT with {@code exp}. */
+    private static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(5);
+
+    private final Function<OidcClientConfig, Uni<OidcClient>> clientFactory;
+    private final Duration expirySkew;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final Clock clock;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /**
+     * @param clientFactory {@code OidcClients::newClient} in the application; a fake in tests
+     * @param expirySkew a token is replaced this long before it expires
+     * @param connectTimeout connect timeout of the token requests
+     * @param requestTimeout upper bound for one token request, used by {@link #accessTokenBlocking}
+     */
+    public TokenService(Function<OidcClientConfig, Uni<OidcClient>> clientFactory, Duration expirySkew,
+            Duration connectTimeout, Duration requestTimeout, Clock clock) {
+        this.clientFactory = clientFactory;
+        this.expirySkew = expirySkew;
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+        this.clock = clock;
+    }
+
+    /**
+     * A valid access token for the profile, from the cache when it has one far enough from expiry.
+     *
+     * @param version the profile's version: a new version replaces (and closes) the client of the previous one
+     * @return fails with {@link TokenException}
+     */
+    public Uni<AccessToken> accessToken(String profileId, long version, TokenSettings settings) {
+        Entry entry = entries.compute(profileId, (id, existing) -> {
+            if (existing != null && existing.version == version) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.close();
+            }
+            return new Entry(version, clientFactory.apply(clientConfig(clientId(id, version), settings,
+                    connectTimeout)));
+        });
+        return entry.token(clock.instant().plus(expirySkew))
+                .onFailure().invoke(failure -> {
+                    if (entry.clientFailed) {
+                        // let the next call create the client again
+                        entries.remove(profileId, entry);
+                        entry.close();
+                    }
+                })
+                .onFailure().transform(EntraErrors::toException);
+    }
+
+    /**
+     * Blocking variant for EWS calls, which already run on worker threads. Never call it on the event loop.
+     *
+     * @throws TokenException when no token can be obtained within the request timeout
+     */
+    public String accessTokenBlocking(String profileId, long version, TokenSettings settings) {
+        try {
+            return accessToken(profileId, version, settings).await().atMost(requestTimeout).value();
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            throw EntraErrors.toException(e);
+        }
+    }
+
+    /** Forgets the profile's token and closes its client (profile changed or deleted). */
+    public void evict(String profileId) {
+        Entry entry = entries.remove(profileId);
+        if (entry != null) {
+            entry.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        List.copyOf(entries.keySet()).forEach(this::evict);
+    }
+
+    /** The OIDC client configuration for a profile: absolute token URL, no discovery, client_secret_post. */
+    public static OidcClientConfig clientConfig(String clientConfigId, TokenSettings settings,
+            Duration connectTimeout) {
+        OidcClientConfigBuilder builder = OidcClientConfig.builder()
+                .id(clientConfigId)
+                .discoveryEnabled(false)
+                .tokenPath(settings.tokenUrl().toString())
+                .clientId(settings.clientId())
+                .scopes(settings.scope())
+                .connectionTimeout(connectTimeout)
+                .connectionRetryCount(0);
+        if (settings.clientSecret() != null) {
+            builder.credentials().clientSecret(settings.clientSecret(), Method.POST).end();
+        }
+        if (settings.grant() == TokenSettings.Grant.PASSWORD) {
+            builder.grant(Grant.Type.PASSWORD)
+                    .grantOptions("password", Map.of("username", settings.username(), "password", settings.password()));
+        } else {
+            builder.grant(Grant.Type.CLIENT);
+        }
+        return builder.build();
+    }
+
+    private static String clientId(String profileId, long version) {
+        return "profile-" + profileId + "-v" + version;
+    }
+
+    private Instant expiry(Tokens tokens) {
+        Long expiresAt = tokens.getAccessTokenExpiresAt();
+        if (expiresAt != null) {
+            return Instant.ofEpochSecond(expiresAt);
+        }
+        try {
+            Instant exp = JwtClaims.decode(tokens.getAccessToken()).expiresAt();
+            if (exp != null) {
+                return exp;
+            }
+        } catch (IllegalArgumentException notAJwt) {
+            // opaque token: fall through
+        }
+        return clock.instant().plus(FALLBACK_LIFETIME);
+    }
+
+    private final class Entry {
+        final long version;
+        final Uni<OidcClient> client;
+        volatile OidcClient resolved;
+        volatile boolean clientFailed;
+        volatile boolean closed;
+        private AccessToken token;
+        private Uni<AccessToken> inflight;
+
+        Entry(long version, Uni<OidcClient> client) {
+            this.version = version;
+            this.client = client
+                    .onItem().invoke(c -> {
+                        resolved = c;
+                        if (closed) {
+                            closeQuietly(c);
+                        }
+                    })
+                    .onFailure().invoke(f -> clientFailed = true)
+                    .memoize().indefinitely();
+        }
+
+        synchronized Uni<AccessToken> token(Instant validUntilAtLeast) {
+            if (token != null && token.expiresAt().isAfter(validUntilAtLeast)) {
+                return Uni.createFrom().item(token);
+            }
+            if (inflight == null) {
+                inflight = client
+                        .chain(OidcClient::getTokens)
+                        .map(tokens -> new AccessToken(tokens.getAccessToken(), expiry(tokens)))
+                        .onItemOrFailure().invoke((fresh, failure) -> completed(fresh))
+                        .memoize().indefinitely();
+            }
+            return inflight;
+        }
+
+        private synchronized void completed(AccessToken fresh) {
+            if (fresh != null) {
+                token = fresh;
+            }
+            inflight = null;
+        }
+
+        void close() {
+            closed = true;
+            OidcClient c = resolved;
+            if (c != null) {
+                closeQuietly(c);
+            }
+        }
+
+        private void closeQuietly(OidcClient c) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf("Closing an OIDC client failed: %s", e.getMessage());
+            }
+        }
+    }
+}
