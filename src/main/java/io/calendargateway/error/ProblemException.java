@@ -1,5 +1,6 @@
 package io.calendargateway.error;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String hint;
     private final Map<String, String> headers;
+    private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, null, null, Map.of());
@@ -28,6 +30,24 @@ public class ProblemException extends RuntimeException {
         this.code = code;
         this.hint = hint;
         this.headers = Map.copyOf(headers);
+        this.errors = null;
+    }
+
+    private ProblemException(List<Problem.FieldError> errors, String detail) {
+        super(detail);
+        this.status = 400;
+        this.type = "validation";
+        this.title = "Validation failed";
+        this.code = null;
+        this.hint = null;
+        this.headers = Map.of();
+        this.errors = List.copyOf(errors);
+    }
+
+    /** A 400 naming every invalid field. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(errors, "Invalid fields: " + String.join(", ",
+                errors.stream().map(Problem.FieldError::field).distinct().toList()));
     }
 
     public static ProblemException notFound(String detail) {
@@ -64,5 +84,10 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The invalid fields of a validation failure, or null. */
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 }

@@ -3,6 +3,7 @@ package io.calendargateway.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -28,13 +29,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> application(ProblemException e, UriInfo uri) {
-        var builder = builder(problem(e.type(), e.title(), e.status(), e.getMessage(), uri, e.code(), e.hint(), null));
+        var builder = builder(problem(e.type(), e.title(), e.status(), e.getMessage(), uri, e.code(), e.hint(), e.errors()));
         e.headers().forEach(builder::header);
         return builder.build();
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -56,6 +60,12 @@ public class ProblemMappers {
             }
         }
         return builder.build();
+    }
+
+    /** Declared for the exact type so that it wins over the JSON extension's own mapper. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,75 @@
+package io.calendargateway.profile;
+
+import io.calendargateway.security.AdminOnly;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/profiles")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProfileResource {
+
+    private final ProfileService profiles;
+    private final ProfileCreation creation;
+
+    public ProfileResource(ProfileService profiles, ProfileCreation creation) {
+        this.profiles = profiles;
+        this.creation = creation;
+    }
+
+    @GET
+    public Uni<List<ProfileView>> list() {
+        return profiles.list().map(list -> list.stream().map(profiles::toView).toList());
+    }
+
+    @POST
+    public Uni<RestResponse<ProfileView>> create(@NotNull @Valid ProfileRequest request) {
+        return creation.create(request).map(profile -> RestResponse.ResponseBuilder
+                .<ProfileView>created(URI.create("/profiles/" + profile.id))
+                .entity(profiles.toView(profile))
+                .header(HttpHeaders.ETAG, profile.etag())
+                .build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<RestResponse<ProfileView>> get(@PathParam("id") String id) {
+        return profiles.get(id).map(this::withEtag);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<RestResponse<ProfileView>> update(@PathParam("id") String id,
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @NotNull @Valid ProfileRequest request) {
+        return profiles.update(id, ifMatch, request).map(this::withEtag);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return profiles.delete(id).map(nothing -> RestResponse.noContent());
+    }
+
+    private RestResponse<ProfileView> withEtag(Profile profile) {
+        return RestResponse.ResponseBuilder.ok(profiles.toView(profile)).header(HttpHeaders.ETAG, profile.etag())
+                .build();
+    }
+}

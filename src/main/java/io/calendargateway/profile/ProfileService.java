@@ -1,0 +1,267 @@
+package io.calendargateway.profile;
+
+import io.calendargateway.error.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stores connection profiles. Secrets are encrypted before they reach the entity and never leave this class in
+ * clear, except through {@link #decryptedSecrets(Profile)} for the code that signs in to Exchange.
+ */
+@ApplicationScoped
+public class ProfileService {
+
+    private static final Logger LOG = Logger.getLogger(ProfileService.class);
+    static final String GRAPH_DEFAULT_URL = "https://graph.microsoft.com/v1.0";
+    static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
+
+    private final ProfileRepository repository;
+    private final SecretCipher cipher;
+    private final Event<ProfileChanged> changed;
+
+    public ProfileService(ProfileRepository repository, SecretCipher cipher, Event<ProfileChanged> changed) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.changed = changed;
+    }
+
+    @WithSession
+    public Uni<List<Profile>> list() {
+        return repository.listByName();
+    }
+
+    @WithSession
+    public Uni<Profile> get(String id) {
+        UUID uuid = parseId(id);
+        return repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    /**
+     * Creates a profile. {@code resolvedServiceUrl} is the EWS URL found by autodiscover when the request gave
+     * only {@code autodiscoverEmail}, else null.
+     */
+    @WithTransaction
+    public Uni<Profile> create(ProfileRequest request, String resolvedServiceUrl) {
+        ProfileValidator.validate(request, null);
+        return repository.findByName(request.name().strip()).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(duplicateName(request.name()));
+            }
+            Profile profile = new Profile();
+            profile.id = UUID.randomUUID();
+            profile.createdAt = now();
+            apply(profile, request, resolvedServiceUrl);
+            return repository.persist(profile);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Profile> update(String id, String ifMatch, ProfileRequest request) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return Uni.createFrom().failure(new ProblemException(428, "precondition-required",
+                    "Precondition Required", "Send If-Match with the profile's ETag (from GET /profiles/" + id + ")"));
+        }
+        UUID uuid = parseId(id);
+        return repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id)).flatMap(profile -> {
+            if (!ifMatch.strip().equals(profile.etag()) && !ifMatch.strip().equals("*")) {
+                return Uni.createFrom().failure(new ProblemException(412, "precondition-failed",
+                        "Precondition Failed", "The profile changed since it was read: its ETag is now "
+                        + profile.etag() + "; read it again and repeat the update"));
+            }
+            ProfileValidator.validate(request, profile);
+            return repository.findByName(request.name().strip()).flatMap(other -> {
+                if (other != null && !other.id.equals(profile.id)) {
+                    return Uni.createFrom().failure(duplicateName(request.name()));
+                }
+                apply(profile, request, null);
+                return repository.flush().replaceWith(profile);
+            });
+        }).invoke(profile -> changed.fire(new ProfileChanged(profile.id)));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String id) {
+        UUID uuid = parseId(id);
+        return repository.deleteById(uuid).flatMap(deleted -> deleted
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(notFound(id)))
+                .invoke(() -> changed.fire(new ProfileChanged(uuid)));
+    }
+
+    /**
+     * Moves every stored secret to the active key, so that older keys can be removed from configuration.
+     *
+     * @return how many secrets were rewritten and how many were looked at
+     */
+    @WithTransaction
+    public Uni<Map<String, Integer>> reEncryptAll() {
+        return repository.listAll().map(profiles -> {
+            int total = 0;
+            int rewritten = 0;
+            for (Profile profile : profiles) {
+                if (profile.passwordEncrypted != null) {
+                    total++;
+                    if (cipher.needsReEncryption(profile.passwordEncrypted)) {
+                        profile.passwordEncrypted = cipher.reEncrypt(profile.passwordEncrypted);
+                        rewritten++;
+                    }
+                }
+                if (profile.clientSecretEncrypted != null) {
+                    total++;
+                    if (cipher.needsReEncryption(profile.clientSecretEncrypted)) {
+                        profile.clientSecretEncrypted = cipher.reEncrypt(profile.clientSecretEncrypted);
+                        rewritten++;
+                    }
+                }
+            }
+            LOG.infof("Re-encrypted %d of %d stored secrets under key '%s'", rewritten, total,
+                    cipher.activeKeyId().orElse("?"));
+            return Map.of("reEncrypted", rewritten, "total", total);
+        });
+    }
+
+    /** The clear secrets of a profile, for signing in. Never log or return them. */
+    public Secrets decryptedSecrets(Profile profile) {
+        return new Secrets(profile.passwordEncrypted == null ? null : cipher.decrypt(profile.passwordEncrypted),
+                profile.clientSecretEncrypted == null ? null : cipher.decrypt(profile.clientSecretEncrypted));
+    }
+
+    public record Secrets(String password, String clientSecret) {
+        @Override
+        public String toString() {
+            return "Secrets[***]";
+        }
+    }
+
+    public ProfileView toView(Profile p) {
+        return new ProfileView(p.id, p.name, p.kind, p.serviceUrl, p.autodiscoverEmail, p.tenantId, p.authorityUrl,
+                new ProfileView.Auth(p.authType, p.username, p.domain, p.clientId, p.tokenUrl, p.scope,
+                        p.passwordEncrypted != null, p.clientSecretEncrypted != null),
+                p.kind == ProfileKind.EWS ? p.access : null, List.copyOf(p.domains), p.timeZone,
+                new ProfileView.Tls(p.caBundlePem, p.insecureSkipVerify), p.proxy, p.version, p.createdAt,
+                p.updatedAt, warnings(p));
+    }
+
+    /** Warnings shown on every read of the profile; insecure TLS is logged each time too. */
+    public List<ProfileWarning> warnings(Profile p) {
+        List<ProfileWarning> warnings = new ArrayList<>();
+        if (p.authType == AuthType.OAUTH2_PASSWORD) {
+            warnings.add(ProfileWarning.LEGACY_PASSWORD_GRANT);
+        }
+        if (isExchangeOnlineEws(p)) {
+            warnings.add(ProfileWarning.EXCHANGE_ONLINE_EWS);
+        }
+        if (p.insecureSkipVerify) {
+            warnings.add(ProfileWarning.INSECURE_TLS);
+            LOG.warnf("Profile '%s' (%s) has TLS certificate verification turned off", p.name, p.id);
+        }
+        if (p.serviceUrl != null && p.serviceUrl.toLowerCase(Locale.ROOT).startsWith("http:")) {
+            warnings.add(ProfileWarning.PLAIN_HTTP);
+        }
+        return warnings;
+    }
+
+    static boolean isExchangeOnlineEws(Profile p) {
+        if (p.kind != ProfileKind.EWS) {
+            return false;
+        }
+        if (p.authType.isOAuth()) {
+            return true;
+        }
+        String host = p.serviceUrl == null ? "" : hostOf(p.serviceUrl);
+        return host.endsWith("office365.com") || host.endsWith("outlook.office.com");
+    }
+
+    private void apply(Profile profile, ProfileRequest request, String resolvedServiceUrl) {
+        ProfileRequest.Auth auth = request.auth();
+        profile.name = request.name().strip();
+        profile.kind = request.kind();
+        profile.serviceUrl = trimmed(request.serviceUrl());
+        if (profile.serviceUrl == null) {
+            profile.serviceUrl = request.kind() == ProfileKind.GRAPH ? GRAPH_DEFAULT_URL : resolvedServiceUrl;
+        }
+        profile.autodiscoverEmail = trimmed(request.autodiscoverEmail());
+        profile.tenantId = trimmed(request.tenantId());
+        profile.authorityUrl = trimmed(request.authorityUrl());
+        if (profile.authorityUrl == null && auth.type().isOAuth()) {
+            profile.authorityUrl = DEFAULT_AUTHORITY;
+        }
+        if (auth.type() != profile.authType && profile.authType != null) {
+            // a different way of signing in: secrets of the old one must not linger
+            if (!ProfileValidator.needsPassword(auth.type())) {
+                profile.passwordEncrypted = null;
+            }
+            if (!auth.type().isOAuth()) {
+                profile.clientSecretEncrypted = null;
+            }
+        }
+        profile.authType = auth.type();
+        profile.username = trimmed(auth.username());
+        profile.domain = trimmed(auth.domain());
+        profile.clientId = trimmed(auth.clientId());
+        profile.tokenUrl = trimmed(auth.tokenUrl());
+        profile.scope = trimmed(auth.scope());
+        if (ProfileValidator.present(auth.password())) {
+            profile.passwordEncrypted = cipher.encrypt(auth.password());
+        }
+        if (ProfileValidator.present(auth.clientSecret())) {
+            profile.clientSecretEncrypted = cipher.encrypt(auth.clientSecret());
+        }
+        profile.access = request.access() == null || request.kind() == ProfileKind.GRAPH
+                ? Access.IMPERSONATION : request.access();
+        profile.domains = request.domains() == null ? new ArrayList<>() : new ArrayList<>(request.domains().stream()
+                .map(d -> d.strip().toLowerCase(Locale.ROOT)).distinct().toList());
+        profile.timeZone = trimmed(request.timeZone());
+        profile.caBundlePem = request.tls() == null ? null : trimmed(request.tls().caBundlePem());
+        profile.insecureSkipVerify = request.tls() != null && Boolean.TRUE.equals(request.tls().insecureSkipVerify());
+        profile.proxy = trimmed(request.proxy());
+        profile.updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("No profile with id " + id);
+    }
+
+    private static ProblemException duplicateName(String name) {
+        return ProblemException.conflict("A profile named '" + name.strip() + "' already exists");
+    }
+}

@@ -1,0 +1,14 @@
+package io.calendargateway.error;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+/** Test-only endpoint that fails unexpectedly, to prove what clients see of an internal error. */
+@Path("/test-only/failure")
+public class FailingTestResource {
+
+    @GET
+    public String fail() {
+        throw new IllegalStateException("database password hunter2 leaked in an exception message");
+    }
+}
