@@ -1,0 +1,111 @@
+package io.calendargateway.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Opaque, stable identifiers shaped like Exchange's: base64 item ids starting with {@code AAMk}, change keys,
+ * 112-hex-digit iCalendar UIDs, GUIDs. Item and folder ids decode back to mailbox and key.
+ */
+final class Ids {
+
+    private static final byte[] ITEM_PREFIX = {0x00, 0x03, 0x24};
+    private static final byte[] FOLDER_PREFIX = {0x00, 0x03, 0x2E};
+
+    private Ids() {
+    }
+
+    static String guidFrom(String seed) {
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String itemId(String mailbox, String eventKey, String occurrence) {
+        return encode(ITEM_PREFIX, mailbox + "|" + eventKey + "|" + (occurrence == null ? "" : occurrence));
+    }
+
+    /** {mailbox, eventKey, occurrence-or-empty}, or null when the id is not one of ours. */
+    static String[] decodeItemId(String id) {
+        String s = decode(ITEM_PREFIX, id);
+        if (s == null) {
+            return null;
+        }
+        String[] parts = s.split("\\|", -1);
+        return parts.length == 3 ? parts : null;
+    }
+
+    static String folderId(String mailbox, String folderPath) {
+        return encode(FOLDER_PREFIX, mailbox + "|" + folderPath);
+    }
+
+    /** {mailbox, folderPath}, or null. */
+    static String[] decodeFolderId(String id) {
+        String s = decode(FOLDER_PREFIX, id);
+        if (s == null) {
+            return null;
+        }
+        String[] parts = s.split("\\|", 2);
+        return parts.length == 2 ? parts : null;
+    }
+
+    static String changeKey(String seed) {
+        byte[] h = sha256(seed);
+        byte[] ck = new byte[20];
+        ck[0] = 0x0F;
+        ck[4] = 0x16;
+        System.arraycopy(h, 0, ck, 8, 12);
+        return Base64.getEncoder().encodeToString(ck);
+    }
+
+    static String folderChangeKey(String seed) {
+        byte[] h = sha256(seed);
+        byte[] ck = new byte[20];
+        ck[0] = 0x02;
+        ck[4] = 0x16;
+        System.arraycopy(h, 0, ck, 8, 12);
+        return Base64.getEncoder().encodeToString(ck);
+    }
+
+    /** A Global Object ID in the form Outlook writes into UID. */
+    static String uid(String seed) {
+        byte[] h = sha256(seed);
+        return "040000008200E00074C5B7101A82E00800000000"
+                + HexFormat.of().withUpperCase().formatHex(h, 0, 8)
+                + "000000000000000010000000"
+                + HexFormat.of().withUpperCase().formatHex(h, 8, 24);
+    }
+
+    static String hexHash(String seed, int bytes) {
+        return HexFormat.of().formatHex(sha256(seed), 0, bytes);
+    }
+
+    private static String encode(byte[] prefix, String payload) {
+        byte[] p = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(prefix, prefix.length + p.length);
+        System.arraycopy(p, 0, all, prefix.length, p.length);
+        return Base64.getEncoder().encodeToString(all);
+    }
+
+    private static String decode(byte[] prefix, String id) {
+        try {
+            byte[] all = Base64.getDecoder().decode(id);
+            if (all.length < prefix.length || !Arrays.equals(Arrays.copyOf(all, prefix.length), prefix)) {
+                return null;
+            }
+            return new String(all, prefix.length, all.length - prefix.length, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

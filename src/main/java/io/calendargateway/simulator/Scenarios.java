@@ -1,0 +1,275 @@
+package io.calendargateway.simulator;
+
+import static io.calendargateway.simulator.CalendarEvent.ShowAs.FREE;
+import static io.calendargateway.simulator.CalendarEvent.ShowAs.OOF;
+import static io.calendargateway.simulator.CalendarEvent.ShowAs.TENTATIVE;
+import static io.calendargateway.simulator.CalendarEvent.ShowAs.WORKING_ELSEWHERE;
+
+import io.calendargateway.simulator.CalendarEvent.Change;
+import io.calendargateway.simulator.CalendarEvent.Sensitivity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Locale;
+
+/**
+ * The default scenario every gateway test can rely on. Events are placed relative to "today" (the reference
+ * date, by default today in Europe/Berlin), so today's calendar always has data. See {@code docs/simulator.md}
+ * for the full table.
+ *
+ * <h2>On-premises organization {@code contoso} (contoso.com, Windows domain CONTOSO, Exchange SE)</h2>
+ * <ul>
+ *   <li>{@code CONTOSO\svc-gateway} / {@value #SVC_GATEWAY_PASSWORD}: ApplicationImpersonation on rooms and
+ *       equipment only (no mailbox of its own)</li>
+ *   <li>{@code CONTOSO\svc-delegate} / {@value #SVC_DELEGATE_PASSWORD}: no impersonation; FullAccess on room1 and
+ *       room2</li>
+ *   <li>{@code CONTOSO\svc-noaccess} / {@value #SVC_NOACCESS_PASSWORD}: no rights at all</li>
+ *   <li>{@code CONTOSO\svc-admin} / {@value #SVC_ADMIN_PASSWORD}: impersonation on every mailbox</li>
+ *   <li>{@code CONTOSO\svc-limited} / {@value #SVC_LIMITED_PASSWORD}: impersonation on rooms, EWS concurrency
+ *       limit 1 (a second concurrent request gets ErrorServerBusy)</li>
+ *   <li>{@code CONTOSO\alexw} / {@value #ALEX_PASSWORD}: Alex Wilber, a user with his own mailbox</li>
+ * </ul>
+ * Rooms: room1 (everything: series, all-day, private, cancelled, every free/busy status, Berlin DST), room2
+ * (subjects are the organizer's name), boardroom (calendar sub-folders), room3 (more than 1000 items a year),
+ * room-ny (America/New_York, its DST change). Room lists building1 and building2.
+ *
+ * <h2>Exchange Online tenant {@code fabrikam} (id {@value #FABRIKAM_TENANT_ID})</h2>
+ * Apps: consented {@value #FABRIKAM_APP_CONSENTED}, not consented {@value #FABRIKAM_APP_NO_CONSENT}, expired
+ * secret {@value #FABRIKAM_APP_EXPIRED}; users admin (works), mfa (AADSTS50076), blocked (53003), unassigned
+ * (50105); any wrong password gives 50126 and an unknown client id 700016.
+ *
+ * <h2>Exchange Online tenant {@code northwind} (id {@value #NORTHWIND_TENANT_ID})</h2>
+ * EWS disabled (HTTP 403) except for the allow-listed app {@value #NORTHWIND_APP_ALLOWED}; Graph works.
+ */
+public final class Scenarios {
+
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    public static final String SVC_GATEWAY_PASSWORD = "Gateway-Pass1";
+    public static final String SVC_DELEGATE_PASSWORD = "Delegate-Pass1";
+    public static final String SVC_NOACCESS_PASSWORD = "NoAccess-Pass1";
+    public static final String SVC_ADMIN_PASSWORD = "Admin-Pass1";
+    public static final String SVC_LIMITED_PASSWORD = "Limited-Pass1";
+    public static final String ALEX_PASSWORD = "Alex-Pass1";
+
+    public static final String FABRIKAM_TENANT_ID = "6f1d2c3b-4a5e-4f60-8a71-9b8c7d6e5f40";
+    public static final String FABRIKAM_APP_CONSENTED = "11111111-aaaa-4bbb-8ccc-000000000001";
+    public static final String FABRIKAM_APP_CONSENTED_SECRET = "consented-secret-value";
+    public static final String FABRIKAM_APP_NO_CONSENT = "22222222-aaaa-4bbb-8ccc-000000000002";
+    public static final String FABRIKAM_APP_NO_CONSENT_SECRET = "noconsent-secret-value";
+    public static final String FABRIKAM_APP_EXPIRED = "33333333-aaaa-4bbb-8ccc-000000000003";
+    public static final String FABRIKAM_APP_EXPIRED_SECRET = "expired-secret-value";
+    public static final String FABRIKAM_ADMIN_PASSWORD = "Fabrikam-Pass1";
+    public static final String FABRIKAM_MFA_PASSWORD = "Mfa-Pass1";
+    public static final String FABRIKAM_BLOCKED_PASSWORD = "Blocked-Pass1";
+    public static final String FABRIKAM_UNASSIGNED_PASSWORD = "Unassigned-Pass1";
+
+    public static final String NORTHWIND_TENANT_ID = "0d9e8f7a-6b5c-4d3e-9f2a-1b0c9d8e7f6a";
+    public static final String NORTHWIND_APP = "44444444-aaaa-4bbb-8ccc-000000000004";
+    public static final String NORTHWIND_APP_SECRET = "northwind-secret-value";
+    public static final String NORTHWIND_APP_ALLOWED = "55555555-aaaa-4bbb-8ccc-000000000005";
+    public static final String NORTHWIND_APP_ALLOWED_SECRET = "northwind-allowed-secret";
+
+    /** Users named "Contoso User 001" ... so that a ResolveNames for "contoso" exceeds the 100-entry cap. */
+    public static final int CONTOSO_DIRECTORY_USERS = 110;
+
+    private Scenarios() {
+    }
+
+    /** The default scenario with today (Europe/Berlin) as reference date. */
+    public static Scenario defaultScenario() {
+        return defaultScenario(LocalDate.now(Clock.system(BERLIN)));
+    }
+
+    public static Scenario defaultScenario(Clock clock) {
+        return defaultScenario(LocalDate.now(clock.withZone(BERLIN)));
+    }
+
+    public static Scenario defaultScenario(LocalDate today) {
+        Scenario s = new Scenario(today);
+        contoso(s, today);
+        fabrikam(s, today);
+        northwind(s, today);
+        return s;
+    }
+
+    private static void contoso(Scenario s, LocalDate d) {
+        s.tenant(Tenant.onPremises("contoso", "CONTOSO", "contoso.com"));
+        s.account(Account.onPremises("CONTOSO", "svc-gateway", SVC_GATEWAY_PASSWORD).displayName("Gateway Service")
+                .impersonation(Account.Impersonation.ROOMS));
+        s.account(Account.onPremises("CONTOSO", "svc-delegate", SVC_DELEGATE_PASSWORD)
+                .displayName("Delegate Service").delegateOf("room1@contoso.com", "room2@contoso.com"));
+        s.account(Account.onPremises("CONTOSO", "svc-noaccess", SVC_NOACCESS_PASSWORD).displayName("No Access"));
+        s.account(Account.onPremises("CONTOSO", "svc-admin", SVC_ADMIN_PASSWORD).displayName("Admin Service")
+                .impersonation(Account.Impersonation.ALL));
+        s.account(Account.onPremises("CONTOSO", "svc-limited", SVC_LIMITED_PASSWORD).displayName("Limited Service")
+                .impersonation(Account.Impersonation.ROOMS).maxConcurrency(1));
+        s.account(Account.onPremises("CONTOSO", "alexw", ALEX_PASSWORD).displayName("Alex Wilber"));
+
+        s.mailbox(Mailbox.user("alexw@contoso.com", "Alex Wilber", "Europe/Berlin"));
+        s.mailbox(Mailbox.user("meganb@contoso.com", "Megan Bowen", "Europe/Berlin"));
+        for (int i = 1; i <= CONTOSO_DIRECTORY_USERS; i++) {
+            String n = String.format(Locale.ROOT, "%03d", i);
+            s.mailbox(Mailbox.user("user" + n + "@contoso.com", "Contoso User " + n, "Europe/Berlin"));
+        }
+
+        Mailbox room1 = Mailbox.room("room1@contoso.com", "Room 1", "Europe/Berlin").place(8, "Building 1");
+        s.mailbox(room1);
+        fillRoom1(room1.calendar(), d);
+
+        Mailbox room2 = Mailbox.room("room2@contoso.com", "Room 2", "Europe/Berlin").place(6, "Building 1");
+        s.mailbox(room2);
+        room2.calendar().add(
+                at("Alex Wilber", d, 9, 0, 60).organizer("Alex Wilber", "alexw@contoso.com").location("Room 2"),
+                at("Megan Bowen", d, 11, 0, 60).organizer("Megan Bowen", "meganb@contoso.com").location("Room 2"),
+                at("Alex Wilber", d, 14, 0, 60).organizer("Alex Wilber", "alexw@contoso.com").location("Room 2"),
+                at("Board prep", d, 16, 0, 30).organizer("Megan Bowen", "meganb@contoso.com").location("Room 2"));
+
+        Mailbox board = Mailbox.room("boardroom@contoso.com", "Board Room", "Europe/Berlin").place(20, "Building 1");
+        s.mailbox(board);
+        board.calendar().add(
+                at("Board meeting", d, 10, 0, 120).organizer("Megan Bowen", "meganb@contoso.com"),
+                at("Strategy", d.plusDays(1), 13, 0, 120).organizer("Alex Wilber", "alexw@contoso.com"));
+        board.calendar().folder("Projects", p -> {
+            p.add(at("Project kickoff", d, 15, 0, 60), at("Project review", d.plusDays(2), 9, 0, 60),
+                    at("Retro", d.plusDays(4), 11, 0, 60));
+            p.folder("Archive", a -> a.add(at("Old project", d.minusDays(30), 10, 0, 60)));
+        });
+        board.calendar().folder("Holidays", h -> h.add(
+                CalendarEvent.allDay("Public holiday", d.plusDays(10), d.plusDays(10), BERLIN),
+                CalendarEvent.allDay("Team retreat", d.plusDays(20), d.plusDays(21), BERLIN)));
+
+        Mailbox room3 = Mailbox.room("room3@contoso.com", "Room 3", "Europe/Berlin").place(12, "Building 2");
+        s.mailbox(room3);
+        String[] blocks = {"Morning block", "Midday block", "Afternoon block"};
+        int[] hours = {8, 11, 14};
+        for (int i = 0; i < 3; i++) {
+            room3.calendar().add(at(blocks[i], d.minusDays(180), hours[i], 0, 60)
+                    .organizer("Megan Bowen", "meganb@contoso.com").recurring(Recurrence.daily(1).count(365)));
+        }
+
+        Mailbox roomNy = Mailbox.room("room-ny@contoso.com", "Room NY", "America/New_York").place(10, "New York");
+        s.mailbox(roomNy);
+        LocalDate nyChange = nextTransition(NEW_YORK, d);
+        roomNy.calendar().add(
+                CalendarEvent.at("NY planning", d.atTime(10, 0), d.atTime(11, 0), NEW_YORK)
+                        .organizer("Alex Wilber", "alexw@contoso.com"),
+                CalendarEvent.at("NY DST weekly", nyChange.minusDays(14).atTime(9, 0), nyChange.minusDays(14)
+                        .atTime(10, 0), NEW_YORK).organizer("Megan Bowen", "meganb@contoso.com")
+                        .recurring(Recurrence.weekly(1, nyChange.getDayOfWeek()).count(5)));
+
+        s.mailbox(Mailbox.equipment("projector1@contoso.com", "Projector 1", "Europe/Berlin"));
+
+        s.roomList(new RoomList("building1@contoso.com", "Building 1 Rooms", "room1@contoso.com",
+                "room2@contoso.com", "boardroom@contoso.com"));
+        s.roomList(new RoomList("building2@contoso.com", "Building 2 Rooms", "room3@contoso.com",
+                "room-ny@contoso.com"));
+
+        s.autodiscoverRedirectAddress("old.address@contoso.com", "alexw@contoso.com");
+        s.autodiscoverRedirectUrl("moved@contoso.com", "{https}/autodiscover/autodiscover.xml");
+        s.autodiscoverRedirectAddress("loop1@contoso.com", "loop2@contoso.com");
+        s.autodiscoverRedirectAddress("loop2@contoso.com", "loop1@contoso.com");
+    }
+
+    private static void fillRoom1(CalendarFolder cal, LocalDate d) {
+        String alexName = "Alex Wilber";
+        String alex = "alexw@contoso.com";
+        String megan = "meganb@contoso.com";
+        cal.add(at("Budget review", d, 9, 0, 60).organizer(alexName, alex).location("Room 1"));
+        cal.add(at("Quick sync", d, 9, 0, 30).organizer("Megan Bowen", megan).location("Room 1"));
+        cal.add(at("Daily stand-up", d.minusDays(7), 8, 30, 15).organizer("Megan Bowen", megan).location("Room 1")
+                .recurring(Recurrence.daily(1).count(21))
+                .change(d.plusDays(1), c -> Change.moveTo(d.plusDays(1).atTime(9, 15), d.plusDays(1).atTime(9, 30))
+                        .withSubject("Daily stand-up (moved)"))
+                .delete(d.plusDays(2)));
+        cal.add(at("Weekly planning", d.minusDays(14), 14, 0, 60).organizer(alexName, alex).location("Room 1")
+                .recurring(Recurrence.weekly(1, d.getDayOfWeek()).count(8))
+                .change(d.plusDays(7), c -> Change.moveTo(d.plusDays(7).atTime(14, 0), d.plusDays(7).atTime(16, 0))
+                        .withSubject("Weekly planning (extended)"))
+                .delete(d.plusDays(14)));
+        cal.add(at("Vendor demo", d, 10, 30, 30).organizer(alexName, alex).showAs(TENTATIVE));
+        cal.add(at("Salary talk", d, 12, 0, 30).organizer(alexName, alex).sensitivity(Sensitivity.PRIVATE));
+        cal.add(at("Team lunch", d, 12, 30, 60).organizer("Megan Bowen", megan).cancelled());
+        cal.add(at("Coffee corner open", d, 15, 0, 30).showAs(FREE));
+        cal.add(at("Merger discussion", d, 16, 0, 60).organizer(alexName, alex)
+                .sensitivity(Sensitivity.CONFIDENTIAL));
+        cal.add(at("Maintenance", d, 17, 0, 60).showAs(OOF));
+        cal.add(at("Remote session", d, 18, 0, 30).organizer("Megan Bowen", megan).showAs(WORKING_ELSEWHERE));
+        cal.add(CalendarEvent.allDay("Company holiday", d.plusDays(3), d.plusDays(3), BERLIN));
+        cal.add(CalendarEvent.allDay("Offsite", d.plusDays(5), d.plusDays(7), BERLIN)
+                .showAs(CalendarEvent.ShowAs.BUSY).organizer(alexName, alex));
+        LocalDate change = nextTransition(BERLIN, d);
+        cal.add(at("Berlin DST weekly", change.minusDays(14), 10, 0, 60).organizer(alexName, alex)
+                .recurring(Recurrence.weekly(1, change.getDayOfWeek()).count(5)));
+    }
+
+    private static void fabrikam(Scenario s, LocalDate d) {
+        s.tenant(Tenant.online(FABRIKAM_TENANT_ID, "fabrikam", "fabrikam.com", "fabrikam.onmicrosoft.com"));
+        s.app("fabrikam", new OAuthApp(FABRIKAM_APP_CONSENTED, "Door Signs", FABRIKAM_APP_CONSENTED_SECRET));
+        s.app("fabrikam", new OAuthApp(FABRIKAM_APP_NO_CONSENT, "Door Signs (no consent)",
+                FABRIKAM_APP_NO_CONSENT_SECRET).withoutConsent());
+        s.app("fabrikam", new OAuthApp(FABRIKAM_APP_EXPIRED, "Door Signs (expired secret)",
+                FABRIKAM_APP_EXPIRED_SECRET).secretExpired());
+        s.account(Account.online("admin@fabrikam.com", FABRIKAM_ADMIN_PASSWORD).displayName("Fabrikam Admin")
+                .delegateOf("meeting-a@fabrikam.com", "meeting-b@fabrikam.com"));
+        s.account(Account.online("mfa@fabrikam.com", FABRIKAM_MFA_PASSWORD).displayName("MFA User").signInError(50076));
+        s.account(Account.online("blocked@fabrikam.com", FABRIKAM_BLOCKED_PASSWORD).displayName("Blocked User")
+                .signInError(53003));
+        s.account(Account.online("unassigned@fabrikam.com", FABRIKAM_UNASSIGNED_PASSWORD)
+                .displayName("Unassigned User").signInError(50105));
+        s.mailbox(Mailbox.user("admin@fabrikam.com", "Fabrikam Admin", "Europe/Berlin"));
+
+        Mailbox a = Mailbox.room("meeting-a@fabrikam.com", "Meeting Room A", "Europe/Berlin").place(10, "HQ");
+        s.mailbox(a);
+        a.calendar().add(
+                at("Fabrikam sync", d, 9, 0, 60).organizer("Fabrikam Admin", "admin@fabrikam.com"),
+                at("Fabrikam weekly", d.minusDays(7), 13, 0, 60).organizer("Fabrikam Admin", "admin@fabrikam.com")
+                        .recurring(Recurrence.weekly(1, d.getDayOfWeek()).count(4)),
+                CalendarEvent.allDay("Fabrikam all-hands", d, d, BERLIN),
+                at("Interview", d, 15, 0, 60).organizer("Fabrikam Admin", "admin@fabrikam.com").showAs(TENTATIVE),
+                at("Focus time", d, 16, 0, 60).organizer("Fabrikam Admin", "admin@fabrikam.com")
+                        .showAs(WORKING_ELSEWHERE));
+        for (int i = 0; i < 12; i++) {
+            LocalTime t = LocalTime.of(8, 0).plusMinutes(30L * i);
+            a.calendar().add(CalendarEvent.at(String.format(Locale.ROOT, "Slot %02d", i + 1),
+                    d.plusDays(1).atTime(t), d.plusDays(1).atTime(t.plusMinutes(30)), BERLIN)
+                    .organizer("Fabrikam Admin", "admin@fabrikam.com"));
+        }
+        Mailbox b = Mailbox.room("meeting-b@fabrikam.com", "Meeting Room B", "America/New_York").place(4, "NY Office");
+        s.mailbox(b);
+        b.calendar().add(CalendarEvent.at("NY client call", d.atTime(10, 0), d.atTime(11, 0), NEW_YORK)
+                .organizer("Fabrikam Admin", "admin@fabrikam.com"));
+        s.roomList(new RoomList("rooms-hq@fabrikam.com", "HQ Rooms", "meeting-a@fabrikam.com",
+                "meeting-b@fabrikam.com"));
+    }
+
+    private static void northwind(Scenario s, LocalDate d) {
+        s.tenant(Tenant.online(NORTHWIND_TENANT_ID, "northwind", "northwind.com", "northwind.onmicrosoft.com")
+                .ewsDisabled(NORTHWIND_APP_ALLOWED));
+        s.app("northwind", new OAuthApp(NORTHWIND_APP, "Door Signs", NORTHWIND_APP_SECRET));
+        s.app("northwind", new OAuthApp(NORTHWIND_APP_ALLOWED, "Door Signs (EWS allow-listed)",
+                NORTHWIND_APP_ALLOWED_SECRET));
+        Mailbox conf = Mailbox.room("conference@northwind.com", "Conference Room", "Europe/Berlin").place(14, "Main");
+        s.mailbox(conf);
+        conf.calendar().add(at("Northwind review", d, 10, 0, 60));
+        s.roomList(new RoomList("rooms@northwind.com", "Northwind Rooms", "conference@northwind.com"));
+    }
+
+    /** A Europe/Berlin meeting on {@code day} at hh:mm lasting {@code minutes}. */
+    private static CalendarEvent at(String subject, LocalDate day, int hour, int minute, int minutes) {
+        return CalendarEvent.at(subject, ZonedDateTime.of(day, LocalTime.of(hour, minute), BERLIN),
+                Duration.ofMinutes(minutes));
+    }
+
+    /** The date of the zone's next UTC-offset change strictly after {@code from}. */
+    static LocalDate nextTransition(ZoneId zone, LocalDate from) {
+        ZoneOffsetTransition t = zone.getRules().nextTransition(from.atStartOfDay(zone).toInstant());
+        return LocalDateTime.ofInstant(t.getInstant(), zone).toLocalDate();
+    }
+}
