@@ -58,7 +58,8 @@ final class AutodiscoverHandler {
             return new SimResponse(404, "text/html", "<html><body><h1>404 - File or directory not found.</h1>"
                     + "</body></html>").operation("Autodiscover");
         }
-        Optional<Scenario.AutodiscoverRedirect> redirect = scenario.autodiscoverRedirect(email);
+        Optional<Scenario.AutodiscoverRedirect> redirect = scenario.autodiscoverRedirect(email)
+                .filter(r -> !arrivedAtTarget(req, r));
         Xml.Writer w = new Xml.Writer().raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         w.raw("<Autodiscover xmlns=\"" + Xml.POX_RESPONSE + "\"><Response xmlns=\"" + Xml.POX_OUTLOOK_RESPONSE + "\">");
         if (redirect.isPresent()) {
@@ -146,7 +147,7 @@ final class AutodiscoverHandler {
             calls.record("GetUserSettings", email);
             w.open("UserResponse");
             Optional<Scenario.AutodiscoverRedirect> redirect = email == null ? Optional.empty()
-                    : scenario.autodiscoverRedirect(email);
+                    : scenario.autodiscoverRedirect(email).filter(r -> !arrivedAtTarget(req, r));
             Optional<Mailbox> mailbox = email == null ? Optional.empty() : mailboxFor(email);
             if (redirect.isPresent()) {
                 boolean address = redirect.get().kind() == Scenario.AutodiscoverRedirect.Kind.ADDRESS;
@@ -260,6 +261,19 @@ final class AutodiscoverHandler {
 
     private Optional<Mailbox> mailboxFor(String email) {
         return scenario.mailbox(email).or(() -> scenario.accountByUpn(email).flatMap(a -> scenario.mailbox(a.upn())));
+    }
+
+    /**
+     * One simulator plays both the redirecting server and the target: a redirect URL with a query string marks
+     * the requests that followed it, and those get the settings (see {@link Scenario#autodiscoverRedirectUrl}).
+     */
+    private boolean arrivedAtTarget(SimRequest req, Scenario.AutodiscoverRedirect redirect) {
+        if (redirect.kind() != Scenario.AutodiscoverRedirect.Kind.URL) {
+            return false;
+        }
+        String target = expand(redirect.target());
+        int q = target.indexOf('?');
+        return q >= 0 && target.substring(q + 1).equals(req.rawQuery());
     }
 
     private String expand(String target) {

@@ -40,9 +40,12 @@ import javax.net.ssl.SSLContext;
  */
 public final class ExchangeSimulator implements AutoCloseable {
 
-    /** One request/response pair as the server saw it (bodies as text), for fidelity checks. */
+    /**
+     * One request/response pair as the server saw it (bodies as text), for fidelity checks. {@code faultInjected}
+     * marks responses replaced or cut by {@link Faults} (garbage, truncation, outage).
+     */
     public record Exchange(String path, String operation, String authScheme, String requestContentType,
-            String requestBody, int status, String responseContentType, String responseBody) {
+            String requestBody, int status, String responseContentType, String responseBody, boolean faultInjected) {
     }
 
     private static final Pattern TOKEN_PATH = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token/?$");
@@ -285,6 +288,7 @@ public final class ExchangeSimulator implements AutoCloseable {
             if (faults.outage() == Outage.HTTP_503) {
                 resp = new SimResponse(503, "text/html", "<html><body><h1>Service Unavailable</h1></body></html>")
                         .header("Retry-After", "30");
+                resp.faultInjected = true;
             } else {
                 try {
                     resp = route(req);
@@ -331,9 +335,11 @@ public final class ExchangeSimulator implements AutoCloseable {
             faults.sleep(resp.operation);
         }
         if (faults.garbageFor(resp.operation)) {
+            resp.faultInjected = true;
             resp.status = 200;
             resp.body = "\u0000\u00ff<<garbage>> this is not a valid response ]]>&&".getBytes(StandardCharsets.UTF_8);
         } else if (faults.truncatedFor(resp.operation) && resp.body.length > 1) {
+            resp.faultInjected = true;
             resp.body = java.util.Arrays.copyOf(resp.body, resp.body.length / 2);
         }
     }
@@ -342,7 +348,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         String authorization = req.header("Authorization");
         String scheme = authorization == null ? null : authorization.split(" ", 2)[0];
         captured.add(new Exchange(req.path(), resp.operation, scheme, req.header("Content-Type"), req.bodyText(),
-                resp.status, resp.contentType, resp.bodyText()));
+                resp.status, resp.contentType, resp.bodyText(), resp.faultInjected));
         while (captured.size() > CAPTURE_LIMIT) {
             captured.pollFirst();
         }

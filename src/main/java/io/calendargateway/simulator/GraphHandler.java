@@ -218,7 +218,7 @@ final class GraphHandler {
         if (skip + page.size() < all.size()) {
             Map<String, String> next = new LinkedHashMap<>(q);
             next.put("$skip", String.valueOf(skip + page.size()));
-            body.put("@odata.nextLink", req.baseUrl() + "/v1.0" + req.path() + "?" + query(next));
+            body.put("@odata.nextLink", req.baseUrl() + req.path() + "?" + query(next));
         }
         SimResponse r = json(200, body);
         if (preferredZone != null) {

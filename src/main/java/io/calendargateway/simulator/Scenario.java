@@ -82,10 +82,19 @@ public final class Scenario {
     /**
      * Autodiscover for {@code email} answers redirectUrl / RedirectUrl. The URL may contain {@code {http}} or
      * {@code {https}}, replaced by the simulator's base URLs (e.g. {@code {https}/autodiscover/autodiscover.xml}).
+     * Without a query string every request for the address is redirected, the target's too (a redirect loop);
+     * with one ({@code {https}/autodiscover/autodiscover.xml?hop=1}) requests carrying that query are answered
+     * with the settings, as the server the redirect points at would.
      */
     public synchronized Scenario autodiscoverRedirectUrl(String email, String url) {
         autodiscoverRedirects.put(email.toLowerCase(Locale.ROOT),
                 new AutodiscoverRedirect(AutodiscoverRedirect.Kind.URL, url));
+        return this;
+    }
+
+    /** Autodiscover for {@code email} answers with the settings again. */
+    public synchronized Scenario withoutAutodiscoverRedirect(String email) {
+        autodiscoverRedirects.remove(email.toLowerCase(Locale.ROOT));
         return this;
     }
 

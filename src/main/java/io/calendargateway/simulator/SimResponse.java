@@ -20,6 +20,8 @@ final class SimResponse {
     boolean closeConnection;
     /** Set when the handler already slept the injected latency (inside its concurrency slot). */
     boolean latencyApplied;
+    /** Set when fault injection replaced or cut the body. */
+    boolean faultInjected;
 
     SimResponse(int status, String contentType, String body) {
         this.status = status;
