@@ -228,7 +228,8 @@ public final class Scenarios {
         Mailbox a = Mailbox.room("meeting-a@fabrikam.com", "Meeting Room A", "Europe/Berlin").place(10, "HQ");
         s.mailbox(a);
         a.calendar().add(
-                at("Fabrikam sync", d, 9, 0, 60).organizer("Fabrikam Admin", "admin@fabrikam.com"),
+                at("Fabrikam sync", d, 9, 0, 60).organizer("Fabrikam Admin", "admin@fabrikam.com")
+                        .location("Meeting Room A"),
                 at("Fabrikam weekly", d.minusDays(7), 13, 0, 60).organizer("Fabrikam Admin", "admin@fabrikam.com")
                         .recurring(Recurrence.weekly(1, d.getDayOfWeek()).count(4)),
                 CalendarEvent.allDay("Fabrikam all-hands", d, d, BERLIN),
