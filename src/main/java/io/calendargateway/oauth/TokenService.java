@@ -117,7 +117,8 @@ public class TokenService implements AutoCloseable {
                 .clientId(settings.clientId())
                 .scopes(settings.scope())
                 .connectionTimeout(connectTimeout)
-                .connectionRetryCount(0);
+                // the OIDC client counts attempts here, not retries: 1 = a single request, no retry
+                .connectionRetryCount(1);
         if (settings.clientSecret() != null) {
             builder.credentials().clientSecret(settings.clientSecret(), Method.POST).end();
         }

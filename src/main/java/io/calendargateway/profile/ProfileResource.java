@@ -1,5 +1,7 @@
 package io.calendargateway.profile;
 
+import io.calendargateway.diagnostics.DiagnosticReport;
+import io.calendargateway.diagnostics.ProfileDiagnostics;
 import io.calendargateway.security.AdminOnly;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,10 +31,12 @@ public class ProfileResource {
 
     private final ProfileService profiles;
     private final ProfileCreation creation;
+    private final ProfileDiagnostics diagnostics;
 
-    public ProfileResource(ProfileService profiles, ProfileCreation creation) {
+    public ProfileResource(ProfileService profiles, ProfileCreation creation, ProfileDiagnostics diagnostics) {
         this.profiles = profiles;
         this.creation = creation;
+        this.diagnostics = diagnostics;
     }
 
     @GET
@@ -60,6 +65,12 @@ public class ProfileResource {
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @NotNull @Valid ProfileRequest request) {
         return profiles.update(id, ifMatch, request).map(this::withEtag);
+    }
+
+    @POST
+    @Path("/{id}/test")
+    public Uni<DiagnosticReport> test(@PathParam("id") String id, @QueryParam("mailbox") String mailbox) {
+        return diagnostics.test(id, mailbox);
     }
 
     @DELETE

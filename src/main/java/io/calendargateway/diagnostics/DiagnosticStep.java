@@ -1,0 +1,35 @@
+package io.calendargateway.diagnostics;
+
+/**
+ * One link of the connection chain as {@code POST /profiles/{id}/test} checked it.
+ *
+ * @param code the Exchange or Entra ID code of a failure or warning ({@code ErrorImpersonateUserDenied},
+ *        {@code AADSTS7000215}, {@code HTTP_401}, ...)
+ * @param hint what to do about it (PRODUCT.md §6)
+ */
+public record DiagnosticStep(String name, Status status, long durationMs, String code, String detail, String hint) {
+
+    public enum Status {
+        OK, FAILED, SKIPPED, WARNING
+    }
+
+    public static DiagnosticStep ok(String name, long durationMs, String detail) {
+        return new DiagnosticStep(name, Status.OK, durationMs, null, detail, null);
+    }
+
+    public static DiagnosticStep skipped(String name, String detail) {
+        return new DiagnosticStep(name, Status.SKIPPED, 0, null, detail, null);
+    }
+
+    public static DiagnosticStep failed(String name, long durationMs, String code, String detail) {
+        return new DiagnosticStep(name, Status.FAILED, durationMs, code, detail, Hints.forCode(code));
+    }
+
+    public static DiagnosticStep warning(String name, long durationMs, String code, String detail) {
+        return new DiagnosticStep(name, Status.WARNING, durationMs, code, detail, Hints.forCode(code));
+    }
+
+    public DiagnosticStep withHint(String otherHint) {
+        return new DiagnosticStep(name, status, durationMs, code, detail, otherHint);
+    }
+}

@@ -1,0 +1,82 @@
+package io.calendargateway.diagnostics;
+
+import java.util.Map;
+
+/**
+ * What an administrator can do about each upstream error (PRODUCT.md §6): the words shown beside the Exchange or
+ * Entra ID code in diagnostics and in 502 problems.
+ */
+public final class Hints {
+
+    public static final String IMPERSONATION_DENIED = "Grant the service account the ApplicationImpersonation role "
+            + "with a management scope that includes this mailbox, then wait about 10 minutes for the change to apply.";
+    public static final String EWS_FORBIDDEN = "EWS is disabled for this tenant or app: use a GRAPH profile, or "
+            + "allow-list the app (EWSEnabled, EWSAllowedAppIDs) until 2027-04-01.";
+    public static final String UNAUTHORIZED = "Check user name, password and domain, and that the EWS virtual "
+            + "directory allows this authentication method (Basic or NTLM).";
+    public static final String NO_MAILBOX = "Check the address, and that the mailbox exists and is not hidden from "
+            + "the address lists.";
+    public static final String THROTTLED = "Exchange is throttling the service account: the gateway backs off as "
+            + "asked (BackOffMilliseconds); reduce polling or raise the throttling policy.";
+    public static final String WINDOW_TOO_LARGE = "The calendar window is too large for one request: the gateway "
+            + "splits it.";
+    public static final String CONSENT_MISSING = "Grant admin consent for the app in Entra ID.";
+    public static final String NO_ROLES = "Grant admin consent for the application permissions: the token carries "
+            + "no roles claim.";
+    public static final String USER_NOT_ASSIGNED = "Assign the user to the app, or turn off \"Assignment required\" "
+            + "on the enterprise application.";
+    public static final String BAD_CLIENT_SECRET = "Create a new client secret and copy its value (not its ID).";
+    public static final String APP_NOT_FOUND = "Check the client id and the tenant: the app is not registered in "
+            + "this tenant.";
+    public static final String WRONG_PASSWORD = "Check the user name and the password.";
+    public static final String MFA_REQUIRED = "The password grant cannot do MFA: switch to "
+            + "OAUTH2_CLIENT_CREDENTIALS.";
+    public static final String CONDITIONAL_ACCESS = "Blocked by Conditional Access: check the sign-in log in "
+            + "Entra ID.";
+    public static final String TLS_UNTRUSTED = "Add the server's internal CA to the profile (tls.caBundlePem); "
+            + "never turn certificate verification off as a fix.";
+    public static final String TLS_NAME = "The certificate does not name this host: use the host name the "
+            + "certificate was issued for, or replace the certificate.";
+    public static final String UNREACHABLE = "Check the service URL, DNS, firewall and outbound proxy.";
+    public static final String ADD_ORGANIZER_TO_SUBJECT = "Set-CalendarProcessing -Identity <room> "
+            + "-AddOrganizerToSubject $false -DeleteSubject $false";
+
+    private static final Map<String, String> BY_CODE = Map.ofEntries(
+            Map.entry("ErrorImpersonateUserDenied", IMPERSONATION_DENIED),
+            Map.entry("HTTP_403", EWS_FORBIDDEN),
+            Map.entry("HTTP_401", UNAUTHORIZED),
+            Map.entry("ErrorNonExistentMailbox", NO_MAILBOX),
+            Map.entry("ErrorInvalidSmtpAddress", NO_MAILBOX),
+            Map.entry("ErrorServerBusy", THROTTLED),
+            Map.entry("ErrorExceededFindCountLimit", WINDOW_TOO_LARGE),
+            Map.entry("ErrorCalendarViewRangeTooBig", WINDOW_TOO_LARGE),
+            Map.entry("AADSTS65001", CONSENT_MISSING),
+            Map.entry("NO_ROLES", NO_ROLES),
+            Map.entry("AADSTS50105", USER_NOT_ASSIGNED),
+            Map.entry("AADSTS7000215", BAD_CLIENT_SECRET),
+            Map.entry("AADSTS7000222", BAD_CLIENT_SECRET),
+            Map.entry("AADSTS700016", APP_NOT_FOUND),
+            Map.entry("AADSTS50126", WRONG_PASSWORD),
+            Map.entry("AADSTS50076", MFA_REQUIRED),
+            Map.entry("AADSTS50079", MFA_REQUIRED),
+            Map.entry("AADSTS53003", CONDITIONAL_ACCESS),
+            Map.entry("TLS_UNTRUSTED", TLS_UNTRUSTED),
+            Map.entry("TLS_EXPIRED", TLS_UNTRUSTED),
+            Map.entry("TLS_HANDSHAKE", TLS_UNTRUSTED),
+            Map.entry("TLS_ERROR", TLS_UNTRUSTED),
+            Map.entry("TLS_HOSTNAME_MISMATCH", TLS_NAME),
+            Map.entry("CONNECTION_REFUSED", UNREACHABLE),
+            Map.entry("UNKNOWN_HOST", UNREACHABLE),
+            Map.entry("NO_ROUTE", UNREACHABLE),
+            Map.entry("CONNECT_TIMEOUT", UNREACHABLE),
+            Map.entry("TOKEN_ENDPOINT_UNREACHABLE", UNREACHABLE),
+            Map.entry("ADD_ORGANIZER_TO_SUBJECT", ADD_ORGANIZER_TO_SUBJECT));
+
+    private Hints() {
+    }
+
+    /** The hint for a code, or null when we have nothing better than the message itself. */
+    public static String forCode(String code) {
+        return code == null ? null : BY_CODE.get(code);
+    }
+}

@@ -1,0 +1,43 @@
+package io.calendargateway.oauth;
+
+import io.calendargateway.profile.AuthType;
+import io.calendargateway.profile.Profile;
+import io.calendargateway.profile.ProfileChanged;
+import io.calendargateway.profile.ProfileKind;
+import io.calendargateway.profile.ProfileService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.net.URI;
+
+/** Access tokens of OAuth connection profiles: the profile's settings turned into token requests. */
+@ApplicationScoped
+public class ProfileTokens {
+
+    private final TokenService tokens;
+
+    public ProfileTokens(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    /** A token for the profile, from the cache while it is fresh. Blocking: call on a worker thread. */
+    public String tokenBlocking(Profile profile, ProfileService.Secrets secrets) {
+        return tokens.accessTokenBlocking(profile.id.toString(), profile.version, settings(profile, secrets));
+    }
+
+    /** The token request of an OAuth profile: token URL, grant and scope as the profile says or by default. */
+    public static TokenSettings settings(Profile profile, ProfileService.Secrets secrets) {
+        URI tokenUrl = profile.tokenUrl != null ? URI.create(profile.tokenUrl)
+                : TokenSettings.defaultTokenUrl(profile.authorityUrl, profile.tenantId);
+        String scope = profile.scope != null ? profile.scope
+                : profile.kind == ProfileKind.GRAPH ? TokenSettings.GRAPH_SCOPE : TokenSettings.EWS_SCOPE;
+        boolean password = profile.authType == AuthType.OAUTH2_PASSWORD;
+        return new TokenSettings(tokenUrl, profile.clientId, secrets.clientSecret(),
+                password ? TokenSettings.Grant.PASSWORD : TokenSettings.Grant.CLIENT_CREDENTIALS,
+                password ? profile.username : null, password ? secrets.password() : null, scope);
+    }
+
+    void onProfileChanged(@Observes ProfileChanged changed) {
+        tokens.evict(changed.profileId().toString());
+    }
+}
