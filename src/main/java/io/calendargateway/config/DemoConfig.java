@@ -1,0 +1,28 @@
+package io.calendargateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Demo mode: the gateway runs against an in-process simulated Exchange (on in the dev profile only). */
+@ConfigMapping(prefix = "gateway.demo")
+public interface DemoConfig {
+
+    /** Start the simulated Exchange and create a demo profile for its rooms. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** HTTP port of the simulated Exchange (0 = any free port). */
+    @WithDefault("8081")
+    int port();
+
+    /** HTTPS port of the simulated Exchange (0 = any free port, -1 = none). */
+    @WithDefault("8443")
+    int httpsPort();
+
+    /**
+     * Demo mode in production must be confirmed here as well: it serves made-up calendars and creates a profile
+     * whose password is published in the documentation.
+     */
+    @WithDefault("false")
+    boolean allowInProduction();
+}
