@@ -38,6 +38,10 @@ public final class Hints {
     public static final String TLS_NAME = "The certificate does not name this host: use the host name the "
             + "certificate was issued for, or replace the certificate.";
     public static final String UNREACHABLE = "Check the service URL, DNS, firewall and outbound proxy.";
+    public static final String GRAPH_FORBIDDEN = "Grant the app the Calendars.Read (or Calendars.ReadBasic.All) "
+            + "application permission with admin consent, and include this mailbox in its RBAC for Applications scope.";
+    public static final String GRAPH_TOKEN = "Graph refused the token: check the tenant id and that the scope is "
+            + "https://graph.microsoft.com/.default.";
     public static final String ADD_ORGANIZER_TO_SUBJECT = "Set-CalendarProcessing -Identity <room> "
             + "-AddOrganizerToSubject $false -DeleteSubject $false";
 

@@ -2,6 +2,7 @@ package io.calendargateway.diagnostics;
 
 import io.calendargateway.error.ProblemException;
 import io.calendargateway.exchange.EwsDiagnostics;
+import io.calendargateway.graph.GraphDiagnostics;
 import io.calendargateway.oauth.JwtClaims;
 import io.calendargateway.oauth.ProfileTokens;
 import io.calendargateway.oauth.TokenException;
@@ -40,11 +41,14 @@ public class ProfileDiagnostics {
     private final ProfileService profiles;
     private final ProfileTokens tokens;
     private final EwsDiagnostics ews;
+    private final GraphDiagnostics graph;
 
-    public ProfileDiagnostics(ProfileService profiles, ProfileTokens tokens, EwsDiagnostics ews) {
+    public ProfileDiagnostics(ProfileService profiles, ProfileTokens tokens, EwsDiagnostics ews,
+                              GraphDiagnostics graph) {
         this.profiles = profiles;
         this.tokens = tokens;
         this.ews = ews;
+        this.graph = graph;
     }
 
     public Uni<DiagnosticReport> test(String profileId, String mailbox) {
@@ -63,16 +67,29 @@ public class ProfileDiagnostics {
         List<DiagnosticStep> steps = new ArrayList<>();
         List<ProfileWarning> warnings = new ArrayList<>(profiles.warnings(profile));
         boolean noRoles = false;
+        String token = null;
         if (profile.authType.isOAuth()) {
-            DiagnosticStep token = token(profile, secrets);
-            steps.add(token);
-            if (token.status() == DiagnosticStep.Status.FAILED) {
-                for (String name : List.of("tls", "authentication", "serverVersion", "mailboxAccess", "calendarRead")) {
+            long start = System.nanoTime();
+            DiagnosticStep tokenStep;
+            try {
+                token = tokens.tokenBlocking(profile, secrets);
+                tokenStep = inspect(profile, token, (System.nanoTime() - start) / 1_000_000);
+            } catch (TokenException e) {
+                LOG.debugf(e.getCause(), "Token request of profile %s failed: %s", profile.id, e.failure().code());
+                tokenStep = DiagnosticStep.failed("token", (System.nanoTime() - start) / 1_000_000,
+                        e.failure().code(), e.failure().message());
+            }
+            steps.add(tokenStep);
+            if (tokenStep.status() == DiagnosticStep.Status.FAILED) {
+                List<String> rest = profile.kind == ProfileKind.EWS
+                        ? List.of("tls", "authentication", "serverVersion", "mailboxAccess", "calendarRead")
+                        : List.of("mailboxAccess", "calendarRead");
+                for (String name : rest) {
                     steps.add(DiagnosticStep.skipped(name, "skipped: no token"));
                 }
                 return DiagnosticReport.of(profile.id, mailbox, steps, warnings);
             }
-            noRoles = "NO_ROLES".equals(token.code());
+            noRoles = "NO_ROLES".equals(tokenStep.code());
             if (noRoles) {
                 warnings.add(TOKEN_WITHOUT_ROLES);
             }
@@ -83,33 +100,24 @@ public class ProfileDiagnostics {
         if (profile.kind == ProfileKind.EWS) {
             steps.addAll(ews.run(profile, secrets, mailbox, noRoles, zone));
         } else {
-            steps.add(DiagnosticStep.skipped("graph", "calendar checks over Microsoft Graph come with the Graph "
-                    + "backend; the token step above checks the app registration"));
+            steps.addAll(graph.run(profile, token, mailbox, noRoles, zone));
         }
         return DiagnosticReport.of(profile.id, mailbox, steps, warnings);
     }
 
-    private DiagnosticStep token(Profile profile, ProfileService.Secrets secrets) {
-        long start = System.nanoTime();
+    /** Reads the token's claims: an app-only token without roles means admin consent is missing. */
+    private static DiagnosticStep inspect(Profile profile, String token, long ms) {
+        JwtClaims claims;
         try {
-            String token = tokens.tokenBlocking(profile, secrets);
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            JwtClaims claims;
-            try {
-                claims = JwtClaims.decode(token);
-            } catch (RuntimeException notJwt) {
-                return DiagnosticStep.ok("token", ms, "token issued (not a JWT, claims not checked)");
-            }
-            if (profile.authType == AuthType.OAUTH2_CLIENT_CREDENTIALS && claims.roles().isEmpty()) {
-                return DiagnosticStep.warning("token", ms, "NO_ROLES", "token issued for " + claims.audience()
-                        + " but without a roles claim");
-            }
-            return DiagnosticStep.ok("token", ms, "token issued for " + claims.audience()
-                    + (claims.roles().isEmpty() ? " with scopes " + claims.scopes() : " with roles " + claims.roles()));
-        } catch (TokenException e) {
-            LOG.debugf(e.getCause(), "Token request of profile %s failed: %s", profile.id, e.failure().code());
-            return DiagnosticStep.failed("token", (System.nanoTime() - start) / 1_000_000, e.failure().code(),
-                    e.failure().message());
+            claims = JwtClaims.decode(token);
+        } catch (RuntimeException notJwt) {
+            return DiagnosticStep.ok("token", ms, "token issued (not a JWT, claims not checked)");
         }
+        if (profile.authType == AuthType.OAUTH2_CLIENT_CREDENTIALS && claims.roles().isEmpty()) {
+            return DiagnosticStep.warning("token", ms, "NO_ROLES", "token issued for " + claims.audience()
+                    + " but without a roles claim");
+        }
+        return DiagnosticStep.ok("token", ms, "token issued for " + claims.audience()
+                + (claims.roles().isEmpty() ? " with scopes " + claims.scopes() : " with roles " + claims.roles()));
     }
 }

@@ -2,12 +2,9 @@ package io.calendargateway.profile;
 
 import io.calendargateway.error.Problem.FieldError;
 import io.calendargateway.error.ProblemException;
+import io.calendargateway.exchange.TlsTrust;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,13 +125,9 @@ final class ProfileValidator {
 
     private static void checkPem(List<FieldError> errors, String pem) {
         try {
-            var certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.isEmpty()) {
-                errors.add(new FieldError("tls.caBundlePem", "contains no certificate"));
-            }
-        } catch (CertificateException | RuntimeException e) {
-            errors.add(new FieldError("tls.caBundlePem", "not a PEM bundle of X.509 certificates"));
+            TlsTrust.parsePem(pem);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("tls.caBundlePem", e.getMessage()));
         }
     }
 }

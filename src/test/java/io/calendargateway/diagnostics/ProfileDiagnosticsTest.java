@@ -227,6 +227,47 @@ class ProfileDiagnosticsTest {
         assertStep(report, "mailboxAccess", "OK", null, null);
     }
 
+    private static String graph(String clientId, String secret) {
+        return """
+                {"name": "%s", "kind": "GRAPH", "serviceUrl": "%s", "tenantId": "%s", "timeZone": "Europe/Berlin",
+                 "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "%s", "clientSecret": "%s", "tokenUrl": "%s"}}
+                """.formatted("diag-" + UUID.randomUUID(), sim().graphUrl(), Scenarios.FABRIKAM_TENANT_ID, clientId,
+                secret, sim().tokenUrl(Scenarios.FABRIKAM_TENANT_ID));
+    }
+
+    @Test
+    void graphProfileShouldReadTheRoomCalendar() {
+        JsonPath report = test(graph(Scenarios.FABRIKAM_APP_CONSENTED, Scenarios.FABRIKAM_APP_CONSENTED_SECRET),
+                "meeting-a@fabrikam.com");
+        assertThat(report.getBoolean("ok")).isTrue();
+        assertThat(report.getList("steps.name")).containsExactly("token", "mailboxAccess", "calendarRead");
+        assertStep(report, "token", "OK", null, null);
+        assertThat(report.getString("steps[0].detail")).contains("https://graph.microsoft.com")
+                .endsWith("with roles [Calendars.Read, Place.Read.All, User.Read.All]");
+        assertThat(report.getString("steps[1].detail")).matches("application access to meeting-a@fabrikam.com: \\d+ calendars");
+        assertThat(report.getString("steps[2].detail")).matches("\\d+\\+? items on \\d{4}-\\d{2}-\\d{2} \\(Europe/Berlin\\)");
+        assertThat(report.getList("warnings.code")).containsExactly("PLAIN_HTTP");
+    }
+
+    @Test
+    void graphWithoutConsentShouldExplainTheMissingRoles() {
+        JsonPath report = test(graph(Scenarios.FABRIKAM_APP_NO_CONSENT, Scenarios.FABRIKAM_APP_NO_CONSENT_SECRET),
+                "meeting-a@fabrikam.com");
+        assertThat(report.getBoolean("ok")).isFalse();
+        assertStep(report, "token", "WARNING", "NO_ROLES", Hints.NO_ROLES);
+        assertStep(report, "mailboxAccess", "FAILED", "ErrorAccessDenied", Hints.NO_ROLES);
+        assertStep(report, "calendarRead", "SKIPPED", null, null);
+    }
+
+    @Test
+    void graphUnknownMailboxShouldSaySo() {
+        JsonPath report = test(graph(Scenarios.FABRIKAM_APP_CONSENTED, Scenarios.FABRIKAM_APP_CONSENTED_SECRET),
+                "nobody@fabrikam.com");
+        assertThat(report.getString("steps.find { it.name == 'mailboxAccess' }.code")).isIn("ErrorInvalidUser",
+                "ErrorItemNotFound");
+        assertThat(report.getString("steps.find { it.name == 'mailboxAccess' }.hint")).isEqualTo(Hints.NO_MAILBOX);
+    }
+
     @Test
     void badMailboxAndUnknownProfileShouldBeProblems() {
         String id = admin().body(onPremises("NTLM", "svc-gateway", "p", "IMPERSONATION", false, false))

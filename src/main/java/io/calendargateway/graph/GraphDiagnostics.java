@@ -1,0 +1,136 @@
+package io.calendargateway.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calendargateway.config.EwsConfig;
+import io.calendargateway.diagnostics.DiagnosticStep;
+import io.calendargateway.diagnostics.Hints;
+import io.calendargateway.exchange.EwsErrors;
+import io.calendargateway.exchange.TlsTrust;
+import io.calendargateway.exchange.UpstreamFailure;
+import io.calendargateway.profile.Profile;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Microsoft Graph links of a profile test: the sample mailbox's calendars (application permission and its
+ * scope), then today's calendar view. Blocking: runs on a worker thread.
+ */
+@ApplicationScoped
+public class GraphDiagnostics {
+
+    private final ObjectMapper json;
+    private final EwsConfig timeouts;
+
+    public GraphDiagnostics(ObjectMapper json, EwsConfig timeouts) {
+        this.json = json;
+        this.timeouts = timeouts;
+    }
+
+    /**
+     * @param token an access token for Graph
+     * @param noRoles the app-only token has no roles: a 403 then means admin consent is missing
+     */
+    public List<DiagnosticStep> run(Profile profile, String token, String mailbox, boolean noRoles, ZoneId zone) {
+        List<DiagnosticStep> steps = new ArrayList<>();
+        if (mailbox == null) {
+            steps.add(DiagnosticStep.skipped("mailboxAccess", "add ?mailbox=<room address> to check access to a mailbox"));
+            steps.add(DiagnosticStep.skipped("calendarRead", "add ?mailbox=<room address> to read a calendar"));
+            return steps;
+        }
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(TlsTrust.sslContext(profile.caBundlePem, profile.insecureSkipVerify))
+                .connectTimeout(timeouts.connectTimeout())
+                .build();
+        String base = profile.serviceUrl.replaceAll("/+$", "") + "/users/" + encode(mailbox);
+
+        long start = System.nanoTime();
+        Answer calendars = get(client, token, base + "/calendars");
+        if (calendars.failure != null) {
+            steps.add(failure("mailboxAccess", start, calendars, noRoles));
+            steps.add(DiagnosticStep.skipped("calendarRead", "skipped: mailboxAccess failed"));
+            return steps;
+        }
+        steps.add(DiagnosticStep.ok("mailboxAccess", millisSince(start), "application access to " + mailbox + ": "
+                + calendars.body.path("value").size() + " calendars"));
+
+        LocalDate today = LocalDate.now(zone);
+        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        String view = base + "/calendar/calendarView?startDateTime="
+                + encode(today.atStartOfDay(zone).toOffsetDateTime().format(iso)) + "&endDateTime="
+                + encode(today.plusDays(1).atStartOfDay(zone).toOffsetDateTime().format(iso)) + "&$top=100";
+        start = System.nanoTime();
+        Answer events = get(client, token, view);
+        if (events.failure != null) {
+            steps.add(failure("calendarRead", start, events, noRoles));
+        } else {
+            steps.add(DiagnosticStep.ok("calendarRead", millisSince(start), events.body.path("value").size()
+                    + (events.body.has("@odata.nextLink") ? "+" : "") + " items on " + today + " (" + zone + ")"));
+        }
+        return steps;
+    }
+
+    private Answer get(HttpClient client, String token, String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeouts.readTimeout())
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .GET().build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = json.readTree(response.body());
+            } catch (Exception notJson) {
+                return new Answer(null, new UpstreamFailure(UpstreamFailure.Kind.GARBAGE, "INVALID_RESPONSE",
+                        "Graph answered HTTP " + response.statusCode() + " without JSON", null));
+            }
+            if (response.statusCode() / 100 == 2) {
+                return new Answer(body, null);
+            }
+            String code = body.path("error").path("code").asText("HTTP_" + response.statusCode());
+            String message = body.path("error").path("message").asText("HTTP " + response.statusCode());
+            return new Answer(null, new UpstreamFailure(UpstreamFailure.Kind.EXCHANGE_ERROR, code,
+                    "HTTP " + response.statusCode() + ": " + message, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(null, EwsErrors.translate(e));
+        } catch (Exception e) {
+            return new Answer(null, EwsErrors.translate(e));
+        }
+    }
+
+    private static DiagnosticStep failure(String name, long start, Answer answer, boolean noRoles) {
+        UpstreamFailure failure = answer.failure;
+        String hint = switch (failure.code()) {
+            case "ErrorAccessDenied", "Authorization_RequestDenied" -> noRoles ? Hints.NO_ROLES : Hints.GRAPH_FORBIDDEN;
+            case "ErrorInvalidUser", "ErrorItemNotFound", "ResourceNotFound", "MailboxNotEnabledForRESTAPI" ->
+                    Hints.NO_MAILBOX;
+            case "InvalidAuthenticationToken" -> Hints.GRAPH_TOKEN;
+            default -> Hints.forCode(failure.code());
+        };
+        return DiagnosticStep.failed(name, millisSince(start), failure.code(), failure.message()).withHint(hint);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private record Answer(JsonNode body, UpstreamFailure failure) {
+    }
+}
