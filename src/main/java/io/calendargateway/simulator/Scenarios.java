@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * The default scenario every gateway test can rely on. Events are placed relative to "today" (the reference
- * date, by default today in Europe/Berlin), so today's calendar always has data. See {@code docs/simulator.md}
+ * date, by default today in Europe/Berlin), so today's calendar always has data. See {@code README.md} in this package
  * for the full table.
  *
  * <h2>On-premises organization {@code contoso} (contoso.com, Windows domain CONTOSO, Exchange SE)</h2>

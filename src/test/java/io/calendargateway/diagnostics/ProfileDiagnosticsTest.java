@@ -214,6 +214,24 @@ class ProfileDiagnosticsTest {
     }
 
     @Test
+    void updatedSecretShouldReplaceTheCachedTokenClient() {
+        String profile = online("OAUTH2_CLIENT_CREDENTIALS", Scenarios.FABRIKAM_TENANT_ID,
+                Scenarios.FABRIKAM_APP_CONSENTED, "the-secret-id-not-its-value", null, null);
+        var created = admin().body(profile).when().post("/profiles").then().statusCode(201).extract().response();
+        String id = created.path("id");
+        admin().when().post("/profiles/" + id + "/test").then().statusCode(200)
+                .body("steps[0].code", equalTo("AADSTS7000215"));
+
+        admin().header("If-Match", created.header("ETag"))
+                .body(profile.replace("the-secret-id-not-its-value", Scenarios.FABRIKAM_APP_CONSENTED_SECRET))
+                .when().put("/profiles/" + id).then().statusCode(200);
+        admin().queryParam("mailbox", "meeting-a@fabrikam.com").when().post("/profiles/" + id + "/test")
+                .then().statusCode(200)
+                .body("steps[0].status", equalTo("OK"))
+                .body("ok", equalTo(true));
+    }
+
+    @Test
     void passwordGrantShouldWorkWithAWarning() {
         // Exchange Online has no ApplicationImpersonation any more: a signed-in user reads rooms as a delegate
         String delegate = online("OAUTH2_PASSWORD", Scenarios.FABRIKAM_TENANT_ID, Scenarios.FABRIKAM_APP_CONSENTED,
