@@ -174,7 +174,8 @@ public class EwsDiagnostics {
     private static DiagnosticStep timed(String name, Callable<String> action, boolean noRoles) {
         long start = System.nanoTime();
         try {
-            return DiagnosticStep.ok(name, millisSince(start), action.call());
+            String detail = action.call();
+            return DiagnosticStep.ok(name, millisSince(start), detail);
         } catch (EwsException e) {
             return failure(name, millisSince(start), e.failure(), noRoles);
         } catch (Exception e) {

@@ -618,16 +618,8 @@ final class GraphHandler {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String s = raw.trim().replace(' ', '+'); // an unencoded '+' of an offset arrives as a space
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (Exception e) {
-            try {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            } catch (Exception e2) {
-                return null;
-            }
-        }
+        // an unencoded '+' of an offset arrives as a space
+        return EwsOperations.parseDateTime(raw.trim().replace(' ', '+'));
     }
 
     static String graphId(String ewsId) {
