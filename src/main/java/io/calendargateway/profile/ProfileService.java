@@ -1,6 +1,7 @@
 package io.calendargateway.profile;
 
 import io.calendargateway.error.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -69,14 +70,15 @@ public class ProfileService {
         });
     }
 
-    @WithTransaction
+    /** Replaces a profile; connections and tokens built from the old settings are dropped after the commit. */
     public Uni<Profile> update(String id, String ifMatch, ProfileRequest request) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return Uni.createFrom().failure(new ProblemException(428, "precondition-required",
                     "Precondition Required", "Send If-Match with the profile's ETag (from GET /profiles/" + id + ")"));
         }
         UUID uuid = parseId(id);
-        return repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id)).flatMap(profile -> {
+        return Panache.withTransaction(() -> repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id))
+                .flatMap(profile -> {
             if (!ifMatch.strip().equals(profile.etag()) && !ifMatch.strip().equals("*")) {
                 return Uni.createFrom().failure(new ProblemException(412, "precondition-failed",
                         "Precondition Failed", "The profile changed since it was read: its ETag is now "
@@ -90,15 +92,15 @@ public class ProfileService {
                 apply(profile, request, null);
                 return repository.flush().replaceWith(profile);
             });
-        }).invoke(profile -> changed.fire(new ProfileChanged(profile.id)));
+        })).invoke(profile -> changed.fire(new ProfileChanged(profile.id)));
     }
 
-    @WithTransaction
+    /** Deletes a profile; its connections and tokens are dropped after the commit. */
     public Uni<Void> delete(String id) {
         UUID uuid = parseId(id);
-        return repository.deleteById(uuid).flatMap(deleted -> deleted
+        return Panache.withTransaction(() -> repository.deleteById(uuid).flatMap(deleted -> deleted
                         ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(notFound(id)))
+                        : Uni.createFrom().<Void>failure(notFound(id))))
                 .invoke(() -> changed.fire(new ProfileChanged(uuid)));
     }
 
