@@ -1,5 +1,6 @@
 package io.calendargateway.oauth;
 
+import io.calendargateway.config.UpstreamConfig;
 import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileChanged;
@@ -15,18 +16,22 @@ import java.net.URI;
 public class ProfileTokens {
 
     private final TokenService tokens;
+    private final UpstreamConfig upstream;
 
-    public ProfileTokens(TokenService tokens) {
+    public ProfileTokens(TokenService tokens, UpstreamConfig upstream) {
         this.tokens = tokens;
+        this.upstream = upstream;
     }
 
     /** A token for the profile, from the cache while it is fresh. Blocking: call on a worker thread. */
     public String tokenBlocking(Profile profile, ProfileService.Secrets secrets) {
-        return tokens.accessTokenBlocking(profile.id.toString(), profile.version, settings(profile, secrets));
+        String proxy = profile.proxy != null ? profile.proxy : upstream.defaultProxy().orElse(null);
+        return tokens.accessTokenBlocking(profile.id.toString(), profile.version,
+                settings(profile, secrets, proxy == null ? null : URI.create(proxy)));
     }
 
     /** The token request of an OAuth profile: token URL, grant and scope as the profile says or by default. */
-    public static TokenSettings settings(Profile profile, ProfileService.Secrets secrets) {
+    public static TokenSettings settings(Profile profile, ProfileService.Secrets secrets, URI proxy) {
         URI tokenUrl = profile.tokenUrl != null ? URI.create(profile.tokenUrl)
                 : TokenSettings.defaultTokenUrl(profile.authorityUrl, profile.tenantId);
         String scope = profile.scope != null ? profile.scope
@@ -34,7 +39,7 @@ public class ProfileTokens {
         boolean password = profile.authType == AuthType.OAUTH2_PASSWORD;
         return new TokenSettings(tokenUrl, profile.clientId, secrets.clientSecret(),
                 password ? TokenSettings.Grant.PASSWORD : TokenSettings.Grant.CLIENT_CREDENTIALS,
-                password ? profile.username : null, password ? secrets.password() : null, scope);
+                password ? profile.username : null, password ? secrets.password() : null, scope, proxy);
     }
 
     void onProfileChanged(@Observes ProfileChanged changed) {

@@ -122,6 +122,10 @@ public class TokenService implements AutoCloseable {
         if (settings.clientSecret() != null) {
             builder.credentials().clientSecret(settings.clientSecret(), Method.POST).end();
         }
+        if (settings.proxy() != null) {
+            int port = settings.proxy().getPort() > 0 ? settings.proxy().getPort() : 80;
+            builder.proxy(settings.proxy().getScheme() + "://" + settings.proxy().getHost(), port);
+        }
         if (settings.grant() == TokenSettings.Grant.PASSWORD) {
             builder.grant(Grant.Type.PASSWORD)
                     .grantOptions("password", Map.of("username", settings.username(), "password", settings.password()));

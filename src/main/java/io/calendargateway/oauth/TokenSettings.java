@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param username password grant only
  * @param password password grant only
  * @param scope e.g. {@link #EWS_SCOPE} or {@link #GRAPH_SCOPE}
+ * @param proxy outbound HTTP proxy ({@code http://host:port}), or null
  */
 public record TokenSettings(URI tokenUrl, String clientId, String clientSecret, Grant grant, String username,
-        String password, String scope) {
+        String password, String scope, URI proxy) {
+
+    /** Settings for a token endpoint reached directly, without a proxy. */
+    public TokenSettings(URI tokenUrl, String clientId, String clientSecret, Grant grant, String username,
+            String password, String scope) {
+        this(tokenUrl, clientId, clientSecret, grant, username, password, scope, null);
+    }
 
     public static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
     public static final String EWS_SCOPE = "https://outlook.office365.com/.default";
@@ -57,6 +64,6 @@ public record TokenSettings(URI tokenUrl, String clientId, String clientSecret, 
     @Override
     public String toString() {
         return "TokenSettings[tokenUrl=" + tokenUrl + ", clientId=" + clientId + ", clientSecretSet="
-                + (clientSecret != null) + ", grant=" + grant + ", username=" + username + ", scope=" + scope + "]";
+                + (clientSecret != null) + ", grant=" + grant + ", username=" + username + ", scope=" + scope + ", proxy=" + proxy + "]";
     }
 }

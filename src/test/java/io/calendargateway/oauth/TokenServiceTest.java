@@ -175,6 +175,19 @@ class TokenServiceTest {
     }
 
     @Test
+    void shouldSendTokenRequestsThroughTheProfileProxy() {
+        TokenSettings proxied = new TokenSettings(CLIENT_CREDENTIALS.tokenUrl(), "app-1", "s3cr3t-value",
+                TokenSettings.Grant.CLIENT_CREDENTIALS, null, null, TokenSettings.EWS_SCOPE,
+                java.net.URI.create("http://proxy.contoso.com:3128"));
+        OidcClientConfig config = TokenService.clientConfig("profile-p3-v1", proxied, Duration.ofSeconds(3));
+
+        assertEquals("http://proxy.contoso.com", config.proxy().host().orElseThrow());
+        assertEquals(3128, config.proxy().port());
+        assertTrue(TokenService.clientConfig("profile-p1-v1", CLIENT_CREDENTIALS, Duration.ofSeconds(3))
+                .proxy().host().isEmpty());
+    }
+
+    @Test
     void shouldRedactSecretsInSettings() {
         String text = CLIENT_CREDENTIALS.toString();
         assertFalse(text.contains("s3cr3t-value"));
