@@ -42,6 +42,12 @@ public final class Hints {
             + "application permission with admin consent, and include this mailbox in its RBAC for Applications scope.";
     public static final String GRAPH_TOKEN = "Graph refused the token: check the tenant id and that the scope is "
             + "https://graph.microsoft.com/.default.";
+    public static final String SLOW = "Exchange did not answer in time: check the server's load, or raise "
+            + "gateway.ews.read-timeout.";
+    public static final String CONCURRENCY = "All of this profile's EWS connections were busy: raise "
+            + "gateway.ews.max-concurrency (keep replicas x concurrency under about 20 per service account).";
+    public static final String DELEGATE_DENIED = "Give the service account FullAccess (or Reviewer on the calendar "
+            + "folder) on this mailbox, or use IMPERSONATION.";
     public static final String ADD_ORGANIZER_TO_SUBJECT = "Set-CalendarProcessing -Identity <room> "
             + "-AddOrganizerToSubject $false -DeleteSubject $false";
 
@@ -74,6 +80,16 @@ public final class Hints {
             Map.entry("NO_ROUTE", UNREACHABLE),
             Map.entry("CONNECT_TIMEOUT", UNREACHABLE),
             Map.entry("TOKEN_ENDPOINT_UNREACHABLE", UNREACHABLE),
+            Map.entry("HTTP_429", THROTTLED),
+            Map.entry("HTTP_503", THROTTLED),
+            Map.entry("READ_TIMEOUT", SLOW),
+            Map.entry("CONNECTION_LOST", UNREACHABLE),
+            Map.entry("TOKEN_ENDPOINT_TIMEOUT", UNREACHABLE),
+            Map.entry("TOKEN_ENDPOINT_TLS", TLS_UNTRUSTED),
+            Map.entry("GATEWAY_CONCURRENCY_LIMIT", CONCURRENCY),
+            Map.entry("ErrorImpersonationFailed", IMPERSONATION_DENIED),
+            Map.entry("ErrorInvalidExchangeImpersonationHeaderData", NO_MAILBOX),
+            Map.entry("ErrorAccessDenied", DELEGATE_DENIED),
             Map.entry("ADD_ORGANIZER_TO_SUBJECT", ADD_ORGANIZER_TO_SUBJECT));
 
     private Hints() {

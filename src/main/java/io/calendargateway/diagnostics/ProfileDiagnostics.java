@@ -100,7 +100,7 @@ public class ProfileDiagnostics {
         if (profile.kind == ProfileKind.EWS) {
             steps.addAll(ews.run(profile, secrets, mailbox, noRoles, zone));
         } else {
-            steps.addAll(graph.run(profile, token, mailbox, noRoles, zone));
+            steps.addAll(graph.run(profile, token, mailbox, noRoles, zone, tokens.effectiveProxy(profile)));
         }
         return DiagnosticReport.of(profile.id, mailbox, steps, warnings);
     }

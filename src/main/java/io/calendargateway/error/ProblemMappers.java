@@ -29,7 +29,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> application(ProblemException e, UriInfo uri) {
-        var builder = builder(problem(e.type(), e.title(), e.status(), e.getMessage(), uri, e.code(), e.hint(), e.errors()));
+        return toResponse(e, uri);
+    }
+
+    /** The response for a problem raised on purpose, for mappers of other packages too. */
+    public static RestResponse<Problem> toResponse(ProblemException e, UriInfo uri) {
+        var builder = builder(problem(e.type(), e.title(), e.status(), e.getMessage(), uri, e.code(), e.hint(),
+                e.errors()));
         e.headers().forEach(builder::header);
         return builder.build();
     }
@@ -132,7 +138,7 @@ public class ProblemMappers {
 
     private static String field(ConstraintViolation<?> violation) {
         // "create.request.name" -> "name": drop the method and parameter segments of the property path
-        String path = violation.getPropertyPath().toString();
+        String path = violation.getPropertyPath().toString().replace(".<list element>", "");
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
     }

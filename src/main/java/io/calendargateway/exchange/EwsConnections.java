@@ -1,7 +1,6 @@
 package io.calendargateway.exchange;
 
 import io.calendargateway.config.EwsConfig;
-import io.calendargateway.config.UpstreamConfig;
 import io.calendargateway.oauth.ProfileTokens;
 import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Access;
@@ -10,7 +9,7 @@ import io.calendargateway.profile.ProfileChanged;
 import io.calendargateway.profile.ProfileService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import java.net.URI;
 import java.util.List;
@@ -28,19 +27,18 @@ public class EwsConnections {
     private final EwsServiceFactory factory = new EwsServiceFactory();
     private final Map<UUID, Pooled> pools = new ConcurrentHashMap<>();
     private final EwsConfig config;
-    private final UpstreamConfig upstream;
     private final ProfileTokens tokens;
 
-    public EwsConnections(EwsConfig config, UpstreamConfig upstream, ProfileTokens tokens) {
+    public EwsConnections(EwsConfig config, ProfileTokens tokens) {
         this.config = config;
-        this.upstream = upstream;
         this.tokens = tokens;
     }
 
     /** The pool for this state of the profile; an older version's pool is closed and replaced. */
     public EwsConnectionPool pool(Profile profile, ProfileService.Secrets secrets) {
         Pooled pooled = pools.compute(profile.id, (id, existing) -> {
-            if (existing != null && existing.version == profile.version && !existing.pool.isClosed()) {
+            // a request still holding an older copy of the profile must not replace the newer pool
+            if (existing != null && existing.version >= profile.version && !existing.pool.isClosed()) {
                 return existing;
             }
             if (existing != null) {
@@ -67,14 +65,14 @@ public class EwsConnections {
         } else {
             builder.bearer(() -> tokens.tokenBlocking(profile, secrets));
         }
-        String proxy = profile.proxy != null ? profile.proxy : upstream.defaultProxy().orElse(null);
+        URI proxy = tokens.effectiveProxy(profile);
         if (proxy != null) {
-            builder.proxy(URI.create(proxy));
+            builder.proxy(proxy);
         }
         return builder.build();
     }
 
-    void onProfileChanged(@Observes ProfileChanged changed) {
+    void onProfileChanged(@ObservesAsync ProfileChanged changed) {
         Pooled removed = pools.remove(changed.profileId());
         if (removed != null) {
             removed.pool.close();
@@ -83,7 +81,12 @@ public class EwsConnections {
 
     @PreDestroy
     void closeAll() {
-        List.copyOf(pools.keySet()).forEach(id -> onProfileChanged(new ProfileChanged(id)));
+        List.copyOf(pools.keySet()).forEach(id -> {
+            Pooled removed = pools.remove(id);
+            if (removed != null) {
+                removed.pool.close();
+            }
+        });
     }
 
     private record Pooled(int version, EwsConnectionPool pool) {

@@ -1,8 +1,10 @@
 package io.calendargateway.exchange;
 
 import io.calendargateway.diagnostics.DiagnosticStep;
+import io.calendargateway.config.EwsConfig;
 import io.calendargateway.diagnostics.AddOrganizerToSubject;
 import io.calendargateway.diagnostics.Hints;
+import io.calendargateway.oauth.ProfileTokens;
 import io.calendargateway.profile.Access;
 import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Profile;
@@ -35,9 +37,13 @@ import java.util.concurrent.Callable;
 public class EwsDiagnostics {
 
     private final EwsConnections connections;
+    private final ProfileTokens proxies;
+    private final EwsConfig config;
 
-    public EwsDiagnostics(EwsConnections connections) {
+    public EwsDiagnostics(EwsConnections connections, ProfileTokens proxies, EwsConfig config) {
         this.connections = connections;
+        this.proxies = proxies;
+        this.config = config;
     }
 
     /**
@@ -47,6 +53,11 @@ public class EwsDiagnostics {
     public List<DiagnosticStep> run(Profile profile, ProfileService.Secrets secrets, String mailbox,
                                     boolean appOnlyWithoutRoles, ZoneId zone) {
         List<DiagnosticStep> steps = new ArrayList<>();
+        if (profile.serviceUrl == null) {
+            steps.add(DiagnosticStep.failed("tls", 0, "NO_SERVICE_URL", "the profile has no EWS service URL"));
+            skipRest(steps, "tls", "authentication", "serverVersion", "mailboxAccess", "calendarRead");
+            return steps;
+        }
         URI url = URI.create(profile.serviceUrl);
         steps.add(tls(profile, url));
         if (failed(steps)) {
@@ -135,13 +146,16 @@ public class EwsDiagnostics {
         if (!"https".equalsIgnoreCase(url.getScheme())) {
             return DiagnosticStep.skipped("tls", "plain http: nothing is encrypted");
         }
+        if (proxies.effectiveProxy(profile) != null) {
+            return DiagnosticStep.skipped("tls", "through the outbound proxy: the sign-in step checks the certificate");
+        }
         long start = System.nanoTime();
         int port = url.getPort() > 0 ? url.getPort() : 443;
         try (Socket raw = new Socket()) {
-            raw.connect(new InetSocketAddress(url.getHost(), port), 10_000);
+            raw.connect(new InetSocketAddress(url.getHost(), port), (int) config.connectTimeout().toMillis());
             var context = TlsTrust.sslContext(profile.caBundlePem, profile.insecureSkipVerify);
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(raw, url.getHost(), port, false)) {
-                socket.setSoTimeout(10_000);
+                socket.setSoTimeout((int) config.readTimeout().toMillis());
                 if (!profile.insecureSkipVerify) {
                     SSLParameters parameters = socket.getSSLParameters();
                     parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -11,6 +11,8 @@ import io.calendargateway.exchange.UpstreamFailure;
 import io.calendargateway.profile.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,17 +44,22 @@ public class GraphDiagnostics {
      * @param token an access token for Graph
      * @param noRoles the app-only token has no roles: a 403 then means admin consent is missing
      */
-    public List<DiagnosticStep> run(Profile profile, String token, String mailbox, boolean noRoles, ZoneId zone) {
+    public List<DiagnosticStep> run(Profile profile, String token, String mailbox, boolean noRoles, ZoneId zone,
+                                    URI proxy) {
         List<DiagnosticStep> steps = new ArrayList<>();
         if (mailbox == null) {
             steps.add(DiagnosticStep.skipped("mailboxAccess", "add ?mailbox=<room address> to check access to a mailbox"));
             steps.add(DiagnosticStep.skipped("calendarRead", "add ?mailbox=<room address> to read a calendar"));
             return steps;
         }
-        HttpClient client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .sslContext(TlsTrust.sslContext(profile.caBundlePem, profile.insecureSkipVerify))
-                .connectTimeout(timeouts.connectTimeout())
-                .build();
+                .connectTimeout(timeouts.connectTimeout());
+        if (proxy != null) {
+            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(),
+                    proxy.getPort() > 0 ? proxy.getPort() : 80)));
+        }
+        HttpClient client = builder.build();
         String base = profile.serviceUrl.replaceAll("/+$", "") + "/users/" + encode(mailbox);
 
         long start = System.nanoTime();

@@ -7,7 +7,7 @@ import io.calendargateway.profile.ProfileChanged;
 import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import java.net.URI;
 
@@ -25,9 +25,14 @@ public class ProfileTokens {
 
     /** A token for the profile, from the cache while it is fresh. Blocking: call on a worker thread. */
     public String tokenBlocking(Profile profile, ProfileService.Secrets secrets) {
-        String proxy = profile.proxy != null ? profile.proxy : upstream.defaultProxy().orElse(null);
         return tokens.accessTokenBlocking(profile.id.toString(), profile.version,
-                settings(profile, secrets, proxy == null ? null : URI.create(proxy)));
+                settings(profile, secrets, effectiveProxy(profile)));
+    }
+
+    /** The profile's outbound proxy, else the gateway's default one, else null (direct). */
+    public URI effectiveProxy(Profile profile) {
+        String proxy = profile.proxy != null ? profile.proxy : upstream.defaultProxy().orElse(null);
+        return proxy == null || proxy.isBlank() ? null : URI.create(proxy.strip());
     }
 
     /** The token request of an OAuth profile: token URL, grant and scope as the profile says or by default. */
@@ -42,7 +47,7 @@ public class ProfileTokens {
                 password ? profile.username : null, password ? secrets.password() : null, scope, proxy);
     }
 
-    void onProfileChanged(@Observes ProfileChanged changed) {
+    void onProfileChanged(@ObservesAsync ProfileChanged changed) {
         tokens.evict(changed.profileId().toString());
     }
 }

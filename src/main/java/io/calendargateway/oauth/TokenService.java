@@ -61,7 +61,8 @@ public class TokenService implements AutoCloseable {
      */
     public Uni<AccessToken> accessToken(String profileId, long version, TokenSettings settings) {
         Entry entry = entries.compute(profileId, (id, existing) -> {
-            if (existing != null && existing.version == version) {
+            // an older copy of the profile must not replace the newer client
+            if (existing != null && existing.version >= version) {
                 return existing;
             }
             if (existing != null) {
@@ -184,6 +185,8 @@ public class TokenService implements AutoCloseable {
             if (inflight == null) {
                 inflight = client
                         .chain(OidcClient::getTokens)
+                        // the OIDC client has no read timeout: a silent endpoint must not pin this request forever
+                        .ifNoItem().after(requestTimeout).fail()
                         .map(tokens -> new AccessToken(tokens.getAccessToken(), expiry(tokens)))
                         .onItemOrFailure().invoke((fresh, failure) -> completed(fresh))
                         .memoize().indefinitely();

@@ -3,8 +3,8 @@ package io.calendargateway.profile;
 import java.util.UUID;
 
 /**
- * Fired after a profile was updated or deleted: whoever holds connections, token clients or caches built from
- * the old settings closes them.
+ * Fired asynchronously after a profile update or delete has committed: whoever holds connections, token clients or
+ * caches built from the old settings closes them (closing sockets blocks, so not on the request's event loop).
  */
 public record ProfileChanged(UUID profileId) {
 }

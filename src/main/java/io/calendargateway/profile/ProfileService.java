@@ -1,5 +1,6 @@
 package io.calendargateway.profile;
 
+import io.calendargateway.error.Problem;
 import io.calendargateway.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -55,10 +56,9 @@ public class ProfileService {
      * Creates a profile. {@code resolvedServiceUrl} is the EWS URL found by autodiscover when the request gave
      * only {@code autodiscoverEmail}, else null.
      */
-    @WithTransaction
     public Uni<Profile> create(ProfileRequest request, String resolvedServiceUrl) {
         ProfileValidator.validate(request, null);
-        return repository.findByName(request.name().strip()).flatMap(existing -> {
+        return Panache.withTransaction(() -> repository.findByName(request.name().strip()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(duplicateName(request.name()));
             }
@@ -67,7 +67,7 @@ public class ProfileService {
             profile.createdAt = now();
             apply(profile, request, resolvedServiceUrl);
             return repository.persist(profile);
-        });
+        })).onFailure().transform(failure -> writeConflict(failure, request.name()));
     }
 
     /** Replaces a profile; connections and tokens built from the old settings are dropped after the commit. */
@@ -92,7 +92,26 @@ public class ProfileService {
                 apply(profile, request, null);
                 return repository.flush().replaceWith(profile);
             });
-        })).invoke(profile -> changed.fire(new ProfileChanged(profile.id)));
+        })).onFailure().transform(failure -> writeConflict(failure, request.name()))
+                .invoke(profile -> changed.fireAsync(new ProfileChanged(profile.id)));
+    }
+
+    /**
+     * Two writers raced: the loser of a concurrent update (same ETag) gets 412 like any stale If-Match, the loser
+     * of a concurrent create with the same name gets the 409 of a duplicate name.
+     */
+    private static Throwable writeConflict(Throwable failure, String name) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException) {
+                return new ProblemException(412, "precondition-failed", "Precondition Failed",
+                        "The profile was changed by another request at the same time; read it again and repeat");
+            }
+            if (t.getMessage() != null && t.getMessage().contains("profile_name_unique")) {
+                return duplicateName(name);
+            }
+        }
+        return failure;
     }
 
     /** Deletes a profile; its connections and tokens are dropped after the commit. */
@@ -101,39 +120,50 @@ public class ProfileService {
         return Panache.withTransaction(() -> repository.deleteById(uuid).flatMap(deleted -> deleted
                         ? Uni.createFrom().voidItem()
                         : Uni.createFrom().<Void>failure(notFound(id))))
-                .invoke(() -> changed.fire(new ProfileChanged(uuid)));
+                .invoke(() -> changed.fireAsync(new ProfileChanged(uuid)));
     }
 
     /**
-     * Moves every stored secret to the active key, so that older keys can be removed from configuration.
-     *
-     * @return how many secrets were rewritten and how many were looked at
+     * Moves every stored secret to the active key, so that older keys can be removed from configuration. A secret
+     * that no configured key can decrypt is left as it is and its profile reported, so one bad row does not stop
+     * the rotation of all the others.
      */
     @WithTransaction
-    public Uni<Map<String, Integer>> reEncryptAll() {
+    public Uni<ReEncryption> reEncryptAll() {
         return repository.listAll().map(profiles -> {
             int total = 0;
             int rewritten = 0;
+            List<UUID> failed = new ArrayList<>();
             for (Profile profile : profiles) {
-                if (profile.passwordEncrypted != null) {
-                    total++;
-                    if (cipher.needsReEncryption(profile.passwordEncrypted)) {
-                        profile.passwordEncrypted = cipher.reEncrypt(profile.passwordEncrypted);
-                        rewritten++;
-                    }
-                }
-                if (profile.clientSecretEncrypted != null) {
-                    total++;
-                    if (cipher.needsReEncryption(profile.clientSecretEncrypted)) {
-                        profile.clientSecretEncrypted = cipher.reEncrypt(profile.clientSecretEncrypted);
-                        rewritten++;
-                    }
+                try {
+                    String password = reEncrypted(profile.passwordEncrypted);
+                    String secret = reEncrypted(profile.clientSecretEncrypted);
+                    total += (profile.passwordEncrypted == null ? 0 : 1) + (profile.clientSecretEncrypted == null ? 0 : 1);
+                    rewritten += changed(profile.passwordEncrypted, password)
+                            + changed(profile.clientSecretEncrypted, secret);
+                    profile.passwordEncrypted = password;
+                    profile.clientSecretEncrypted = secret;
+                } catch (SecretCipherException e) {
+                    LOG.errorf("Profile %s keeps secrets that cannot be re-encrypted: %s", profile.id, e.getMessage());
+                    failed.add(profile.id);
                 }
             }
-            LOG.infof("Re-encrypted %d of %d stored secrets under key '%s'", rewritten, total,
-                    cipher.activeKeyId().orElse("?"));
-            return Map.of("reEncrypted", rewritten, "total", total);
+            LOG.infof("Re-encrypted %d of %d stored secrets under key '%s'; %d profiles failed", rewritten, total,
+                    cipher.activeKeyId().orElse("?"), failed.size());
+            return new ReEncryption(rewritten, total, failed, cipher.activeKeyId().orElse(null));
         });
+    }
+
+    private String reEncrypted(String stored) {
+        return stored == null ? null : cipher.reEncrypt(stored);
+    }
+
+    private static int changed(String before, String after) {
+        return before != null && !before.equals(after) ? 1 : 0;
+    }
+
+    /** The outcome of {@link #reEncryptAll()}: {@code failed} lists profiles whose secrets no key can decrypt. */
+    public record ReEncryption(int reEncrypted, int total, List<UUID> failed, String activeKeyId) {
     }
 
     /** The clear secrets of a profile, for signing in. Never log or return them. */
@@ -190,12 +220,21 @@ public class ProfileService {
 
     private void apply(Profile profile, ProfileRequest request, String resolvedServiceUrl) {
         ProfileRequest.Auth auth = request.auth();
+        ProfileKind previousKind = profile.kind;
         profile.name = request.name().strip();
         profile.kind = request.kind();
-        profile.serviceUrl = trimmed(request.serviceUrl());
-        if (profile.serviceUrl == null) {
-            profile.serviceUrl = request.kind() == ProfileKind.GRAPH ? GRAPH_DEFAULT_URL : resolvedServiceUrl;
+        String serviceUrl = trimmed(request.serviceUrl());
+        if (serviceUrl == null) {
+            // GRAPH: the public cloud; EWS: what autodiscover found now, else (on update) the URL found before
+            serviceUrl = request.kind() == ProfileKind.GRAPH ? GRAPH_DEFAULT_URL
+                    : resolvedServiceUrl != null ? resolvedServiceUrl
+                    : previousKind == ProfileKind.EWS ? profile.serviceUrl : null;
         }
+        if (serviceUrl == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("serviceUrl",
+                    "required: autodiscover runs only when a profile is created")));
+        }
+        profile.serviceUrl = serviceUrl;
         profile.autodiscoverEmail = trimmed(request.autodiscoverEmail());
         profile.tenantId = trimmed(request.tenantId());
         profile.authorityUrl = trimmed(request.authorityUrl());

@@ -48,6 +48,14 @@ final class ProfileValidator {
         checkUrl(errors, "authorityUrl", request.authorityUrl(), false);
         checkUrl(errors, "auth.tokenUrl", auth.tokenUrl(), true);
         checkUrl(errors, "proxy", request.proxy(), true);
+        if (present(request.proxy()) && request.proxy().strip().toLowerCase(Locale.ROOT).startsWith("https:")) {
+            errors.add(new FieldError("proxy", "must be an http:// proxy URL (the tunnel to https targets is CONNECT)"));
+        }
+        if (request.kind() == ProfileKind.EWS && type == AuthType.OAUTH2_CLIENT_CREDENTIALS
+                && request.access() == Access.DELEGATE) {
+            errors.add(new FieldError("access", "app-only EWS tokens need IMPERSONATION (there is no delegate "
+                    + "identity)"));
+        }
 
         switch (type) {
             case BASIC, NTLM -> {

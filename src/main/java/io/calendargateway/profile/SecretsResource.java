@@ -14,20 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 public class SecretsResource {
 
     private final ProfileService profiles;
-    private final SecretCipher cipher;
 
-    public SecretsResource(ProfileService profiles, SecretCipher cipher) {
+    public SecretsResource(ProfileService profiles) {
         this.profiles = profiles;
-        this.cipher = cipher;
     }
 
     @POST
     @Path("/re-encrypt")
-    public Uni<ReEncryption> reEncrypt() {
-        return profiles.reEncryptAll().map(counts -> new ReEncryption(counts.get("reEncrypted"), counts.get("total"),
-                cipher.activeKeyId().orElse(null)));
-    }
-
-    public record ReEncryption(int reEncrypted, int total, String activeKeyId) {
+    public Uni<ProfileService.ReEncryption> reEncrypt() {
+        return profiles.reEncryptAll();
     }
 }

@@ -84,7 +84,8 @@ class ErrorShapeTest {
 
     @Test
     void unsupportedMediaTypeShouldBeProblem415() {
-        given().auth().oauth2(TOKEN).contentType("text/plain").body("hello")
+        given().filter(io.calendargateway.support.OpenApi.responseValidated()).auth().oauth2(TOKEN)
+                .contentType("text/plain").body("hello")
                 .when().post("/profiles")
                 .then().statusCode(415)
                 .contentType("application/problem+json")

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.calendargateway.simulator.ExchangeSimulator;
 import io.calendargateway.simulator.Scenario;
 import io.calendargateway.simulator.Scenarios;
+import io.calendargateway.support.OpenApi;
 import io.calendargateway.support.SimulatorResource;
 import io.calendargateway.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -234,7 +235,8 @@ class AutodiscoverResourceTest {
                 .when().post("/autodiscover")
                 .then().statusCode(400)
                 .body("errors.field", contains("auth.password"));
-        given().contentType("application/json").body("{\"email\": \"room1@contoso.com\"}")
+        given().filter(OpenApi.responseValidated()).contentType("application/json")
+                .body("{\"email\": \"room1@contoso.com\"}")
                 .when().post("/autodiscover")
                 .then().statusCode(401);
         assertThat(sim.calls().count("Autodiscover", "not-an-address")).isZero();

@@ -19,7 +19,8 @@ class MetricsTest {
     @Test
     void shouldExposeRequestMetricsWithoutSecrets() {
         given().filter(OpenApi.validated()).when().get("/health").then().statusCode(200);
-        given().auth().oauth2("test-admin-token").when().get("/profiles").then().statusCode(200);
+        given().filter(OpenApi.validated()).auth().oauth2("test-admin-token").when().get("/profiles")
+                .then().statusCode(200);
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(allOf(containsString("http_server_requests_seconds_count"),

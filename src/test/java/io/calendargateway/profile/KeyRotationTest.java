@@ -58,6 +58,7 @@ class KeyRotationTest {
                 .then().statusCode(200)
                 .body("reEncrypted", equalTo(1))
                 .body("total", equalTo(1))
+                .body("failed", org.hamcrest.Matchers.empty())
                 .body("activeKeyId", equalTo("test-b"));
 
         String stored = TestDatabase.row("SELECT auth_password_enc FROM profile WHERE id = '" + id + "'")
@@ -68,6 +69,23 @@ class KeyRotationTest {
         // a second run has nothing left to do
         admin().when().post("/secrets/re-encrypt").then().statusCode(200)
                 .body("reEncrypted", equalTo(0)).body("total", equalTo(1));
+    }
+
+    @Test
+    void secretUnderARemovedKeyShouldBeAClear500() throws Exception {
+        String gone = "dGhpcy1rZXktd2FzLXJlbW92ZWQtdG9vLWVhcmx5ISE=";
+        UUID id = UUID.randomUUID();
+        insertProfileWrittenUnderKeyA(id, new SecretCipher(Map.of("gone", gone), "gone").encrypt("Pa55-gone"));
+        admin().when().post("/secrets/re-encrypt").then().statusCode(200)
+                .body("failed", org.hamcrest.Matchers.contains(id.toString()));
+        admin().queryParam("mailbox", "room1@contoso.com").when().post("/profiles/" + id + "/test")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Stored secret cannot be decrypted"))
+                .body("code", equalTo("SECRET_KEY"))
+                .body("detail", equalTo("Secret was encrypted with key 'gone', which is not configured "
+                        + "(gateway.secrets.keys)"));
+        admin().when().delete("/profiles/" + id).then().statusCode(204);
     }
 
     private static void insertProfileWrittenUnderKeyA(UUID id, String encryptedPassword) throws Exception {

@@ -197,6 +197,56 @@ class ProfileResourceTest {
     }
 
     @Test
+    void updateWithoutServiceUrlShouldKeepTheOneFoundBefore() {
+        String name = unique("keep-url");
+        Response created = admin().body(onPremises(name, "p")).when().post("/profiles")
+                .then().statusCode(201).extract().response();
+        String id = created.path("id");
+        admin().header("If-Match", created.header("ETag")).body("""
+                        {"name": "%s", "kind": "EWS", "autodiscoverEmail": "room1@contoso.com",
+                         "auth": {"type": "NTLM", "username": "svc-gateway", "domain": "CONTOSO"}}
+                        """.formatted(name))
+                .when().put("/profiles/" + id)
+                .then().statusCode(200)
+                .body("serviceUrl", equalTo("https://mail.contoso.com/EWS/Exchange.asmx"))
+                .body("autodiscoverEmail", equalTo("room1@contoso.com"));
+    }
+
+    @Test
+    void switchingGraphToEwsWithoutServiceUrlShouldBe400() {
+        String name = unique("switch");
+        Response created = admin().body(graph(name, "s")).when().post("/profiles")
+                .then().statusCode(201).extract().response();
+        adminResponseValidated().header("If-Match", created.header("ETag")).body("""
+                        {"name": "%s", "kind": "EWS", "autodiscoverEmail": "room1@contoso.com",
+                         "auth": {"type": "BASIC", "username": "u", "password": "p"}}
+                        """.formatted(name))
+                .when().put("/profiles/" + created.path("id"))
+                .then().statusCode(400)
+                .body("errors.field", contains("serviceUrl"))
+                .body("errors[0].message", equalTo("required: autodiscover runs only when a profile is created"));
+    }
+
+    @Test
+    void shouldRejectHttpsProxiesBlankDomainsAndDelegatedAppOnlyEws() {
+        adminResponseValidated().body("""
+                        {"name": "%s", "kind": "EWS", "serviceUrl": "https://outlook.office365.com/EWS/Exchange.asmx",
+                         "tenantId": "t", "access": "DELEGATE", "proxy": "https://proxy.contoso.com:3128",
+                         "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "c", "clientSecret": "s"}}
+                        """.formatted(unique("bad-proxy")))
+                .when().post("/profiles")
+                .then().statusCode(400)
+                .body("errors.field", contains("proxy", "access"));
+        adminResponseValidated().body("""
+                        {"name": "%s", "kind": "EWS", "serviceUrl": "https://mail.contoso.com/EWS/Exchange.asmx",
+                         "domains": ["contoso.com", " "], "auth": {"type": "BASIC", "username": "u", "password": "p"}}
+                        """.formatted(unique("blank-domain")))
+                .when().post("/profiles")
+                .then().statusCode(400)
+                .body("errors.field", contains("domains[1]"));
+    }
+
+    @Test
     void shouldDeleteAndThenAnswer404() {
         String id = admin().body(onPremises(unique("delete"), "p")).when().post("/profiles")
                 .then().statusCode(201).extract().path("id");

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Secrets are write-only: whatever happens to a profile (create, failing sign-ins, update, delete), neither its
- * password nor its client secret appears in a response or in any log record, even at DEBUG.
+ * password nor its client secret appears in a response or in any log record, with the gateway's own categories at
+ * DEBUG. Library categories that would print request headers at DEBUG ({@code org.apache.http},
+ * {@code microsoft.exchange}) are pinned to WARN in application.properties for that reason.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)

@@ -29,7 +29,7 @@ import org.w3c.dom.ls.LSResourceResolver;
  * inside {@code s:Body} of every request and every non-fault response. When that folder is absent the checks
  * are skipped, saying so.
  */
-final class SchemaSupport {
+public final class SchemaSupport {
 
     static final Path SCHEMA_DIR = Path.of("..", "shared", "reference", "ews-schema");
     static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -38,7 +38,7 @@ final class SchemaSupport {
     private SchemaSupport() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isRegularFile(SCHEMA_DIR.resolve("messages.xsd"));
     }
 
@@ -52,7 +52,7 @@ final class SchemaSupport {
     }
 
     /** Validates every captured EWS request and response; returns how many bodies were validated. */
-    static int assertEwsTrafficValid(ExchangeSimulator sim) {
+    public static int assertEwsTrafficValid(ExchangeSimulator sim) {
         if (!available()) {
             System.out.println("SKIPPED EWS schema validation: " + SCHEMA_DIR.toAbsolutePath().normalize()
                     + " is absent");
