@@ -141,11 +141,11 @@ final class EwsHandler {
     private FaultException serverBusy(Caller caller, boolean forceNoBackOff) {
         Map<String, String> values = new LinkedHashMap<>();
         if (forceNoBackOff || caller.tenant().online()) {
+            int limit = caller.account() != null ? caller.account().maxConcurrency() : 27;
             values.put("Policy", "MaxConcurrency");
-            values.put("MaxConcurrencyLimit", String.valueOf(
-                    caller.account() != null ? caller.account().maxConcurrency() : 27));
+            values.put("MaxConcurrencyLimit", String.valueOf(limit));
             values.put("ErrorMessage", "This operation exceeds the throttling budget for policy part 'MaxConcurrency',"
-                    + " policy value '27',  Budget type: 'Ews'.  Suggested backoff time 0 ms.");
+                    + " policy value '" + limit + "',  Budget type: 'Ews'.  Suggested backoff time 0 ms.");
         } else {
             values.put("BackOffMilliseconds", String.valueOf(options.backOffMilliseconds()));
         }
