@@ -29,6 +29,11 @@ public record DiagnosticStep(String name, Status status, long durationMs, String
         return new DiagnosticStep(name, Status.WARNING, durationMs, code, detail, Hints.forCode(code));
     }
 
+    /** Milliseconds since {@code startNanos} (a {@link System#nanoTime()} reading), for {@code durationMs}. */
+    public static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
     public DiagnosticStep withHint(String otherHint) {
         return new DiagnosticStep(name, status, durationMs, code, detail, otherHint);
     }

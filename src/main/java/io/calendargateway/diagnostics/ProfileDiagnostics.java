@@ -73,10 +73,10 @@ public class ProfileDiagnostics {
             DiagnosticStep tokenStep;
             try {
                 token = tokens.tokenBlocking(profile, secrets);
-                tokenStep = inspect(profile, token, (System.nanoTime() - start) / 1_000_000);
+                tokenStep = inspect(profile, token, DiagnosticStep.millisSince(start));
             } catch (TokenException e) {
                 LOG.debugf(e.getCause(), "Token request of profile %s failed: %s", profile.id, e.failure().code());
-                tokenStep = DiagnosticStep.failed("token", (System.nanoTime() - start) / 1_000_000,
+                tokenStep = DiagnosticStep.failed("token", DiagnosticStep.millisSince(start),
                         e.failure().code(), e.failure().message());
             }
             steps.add(tokenStep);

@@ -128,7 +128,7 @@ public class EwsDiagnostics {
                 }
             }
             String detail = items.size() + " items on " + today + " (" + zone + ")";
-            long ms = millisSince(start);
+            long ms = DiagnosticStep.millisSince(start);
             if (AddOrganizerToSubject.suspected(withOrganizer, subjectIsOrganizer)) {
                 return DiagnosticStep.warning("calendarRead", ms, "ADD_ORGANIZER_TO_SUBJECT", detail + "; "
                         + subjectIsOrganizer + " of " + withOrganizer + " subjects are the organizer's name: the room "
@@ -136,9 +136,9 @@ public class EwsDiagnostics {
             }
             return DiagnosticStep.ok("calendarRead", ms, detail);
         } catch (EwsException e) {
-            return failure("calendarRead", millisSince(start), e.failure(), noRoles);
+            return failure("calendarRead", DiagnosticStep.millisSince(start), e.failure(), noRoles);
         } catch (Exception e) {
-            return failure("calendarRead", millisSince(start), EwsErrors.translate(e), noRoles);
+            return failure("calendarRead", DiagnosticStep.millisSince(start), EwsErrors.translate(e), noRoles);
         }
     }
 
@@ -163,7 +163,7 @@ public class EwsDiagnostics {
                 }
                 socket.startHandshake();
                 String subject = socket.getSession().getPeerPrincipal().getName();
-                long ms = millisSince(start);
+                long ms = DiagnosticStep.millisSince(start);
                 if (profile.insecureSkipVerify) {
                     return DiagnosticStep.warning("tls", ms, "INSECURE_TLS",
                             "certificate NOT verified (tls.insecureSkipVerify): " + subject);
@@ -172,7 +172,7 @@ public class EwsDiagnostics {
             }
         } catch (Exception e) {
             UpstreamFailure failure = EwsErrors.translate(e);
-            return DiagnosticStep.failed("tls", millisSince(start), failure.code(), failure.message());
+            return DiagnosticStep.failed("tls", DiagnosticStep.millisSince(start), failure.code(), failure.message());
         }
     }
 
@@ -189,11 +189,11 @@ public class EwsDiagnostics {
         long start = System.nanoTime();
         try {
             String detail = action.call();
-            return DiagnosticStep.ok(name, millisSince(start), detail);
+            return DiagnosticStep.ok(name, DiagnosticStep.millisSince(start), detail);
         } catch (EwsException e) {
-            return failure(name, millisSince(start), e.failure(), noRoles);
+            return failure(name, DiagnosticStep.millisSince(start), e.failure(), noRoles);
         } catch (Exception e) {
-            return failure(name, millisSince(start), EwsErrors.translate(e), noRoles);
+            return failure(name, DiagnosticStep.millisSince(start), EwsErrors.translate(e), noRoles);
         }
     }
 
@@ -219,7 +219,4 @@ public class EwsDiagnostics {
         }
     }
 
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
 }

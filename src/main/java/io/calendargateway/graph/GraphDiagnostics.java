@@ -69,7 +69,7 @@ public class GraphDiagnostics {
             steps.add(DiagnosticStep.skipped("calendarRead", "skipped: mailboxAccess failed"));
             return steps;
         }
-        steps.add(DiagnosticStep.ok("mailboxAccess", millisSince(start), "application access to " + mailbox + ": "
+        steps.add(DiagnosticStep.ok("mailboxAccess", DiagnosticStep.millisSince(start), "application access to " + mailbox + ": "
                 + calendars.body.path("value").size() + " calendars"));
 
         LocalDate today = LocalDate.now(zone);
@@ -82,7 +82,7 @@ public class GraphDiagnostics {
         if (events.failure != null) {
             steps.add(failure("calendarRead", start, events, noRoles));
         } else {
-            steps.add(DiagnosticStep.ok("calendarRead", millisSince(start), events.body.path("value").size()
+            steps.add(DiagnosticStep.ok("calendarRead", DiagnosticStep.millisSince(start), events.body.path("value").size()
                     + (events.body.has("@odata.nextLink") ? "+" : "") + " items on " + today + " (" + zone + ")"));
         }
         return steps;
@@ -127,16 +127,13 @@ public class GraphDiagnostics {
             case "InvalidAuthenticationToken" -> Hints.GRAPH_TOKEN;
             default -> Hints.forCode(failure.code());
         };
-        return DiagnosticStep.failed(name, millisSince(start), failure.code(), failure.message()).withHint(hint);
+        return DiagnosticStep.failed(name, DiagnosticStep.millisSince(start), failure.code(), failure.message()).withHint(hint);
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
 
     private record Answer(JsonNode body, UpstreamFailure failure) {
     }
