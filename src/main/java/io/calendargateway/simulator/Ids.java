@@ -52,18 +52,18 @@ final class Ids {
     }
 
     static String changeKey(String seed) {
-        byte[] h = sha256(seed);
-        byte[] ck = new byte[20];
-        ck[0] = 0x0F;
-        ck[4] = 0x16;
-        System.arraycopy(h, 0, ck, 8, 12);
-        return Base64.getEncoder().encodeToString(ck);
+        return changeKey((byte) 0x0F, seed);
     }
 
     static String folderChangeKey(String seed) {
+        return changeKey((byte) 0x02, seed);
+    }
+
+    /** A change key of the shape Exchange uses: a kind byte (item 0x0F, folder 0x02), then a hash of the seed. */
+    private static String changeKey(byte kind, String seed) {
         byte[] h = sha256(seed);
         byte[] ck = new byte[20];
-        ck[0] = 0x02;
+        ck[0] = kind;
         ck[4] = 0x16;
         System.arraycopy(h, 0, ck, 8, 12);
         return Base64.getEncoder().encodeToString(ck);
