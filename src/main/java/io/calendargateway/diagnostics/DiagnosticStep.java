@@ -1,5 +1,8 @@
 package io.calendargateway.diagnostics;
 
+import io.calendargateway.upstream.Hints;
+import io.calendargateway.upstream.UpstreamFailure;
+
 /**
  * One link of the connection chain as {@code POST /profiles/{id}/test} checked it.
  *
@@ -7,25 +10,30 @@ package io.calendargateway.diagnostics;
  *        {@code AADSTS7000215}, {@code HTTP_401}, ...)
  * @param hint what to do about it (PRODUCT.md §6)
  */
-public record DiagnosticStep(String name, Status status, long durationMs, String code, String detail, String hint) {
+public record DiagnosticStep(Step name, Status status, long durationMs, String code, String detail, String hint) {
 
     public enum Status {
         OK, FAILED, SKIPPED, WARNING
     }
 
-    public static DiagnosticStep ok(String name, long durationMs, String detail) {
+    public static DiagnosticStep ok(Step name, long durationMs, String detail) {
         return new DiagnosticStep(name, Status.OK, durationMs, null, detail, null);
     }
 
-    public static DiagnosticStep skipped(String name, String detail) {
+    public static DiagnosticStep skipped(Step name, String detail) {
         return new DiagnosticStep(name, Status.SKIPPED, 0, null, detail, null);
     }
 
-    public static DiagnosticStep failed(String name, long durationMs, String code, String detail) {
+    public static DiagnosticStep failed(Step name, long durationMs, String code, String detail) {
         return new DiagnosticStep(name, Status.FAILED, durationMs, code, detail, Hints.forCode(code));
     }
 
-    public static DiagnosticStep warning(String name, long durationMs, String code, String detail) {
+    /** A failed step for an upstream failure, with the failure's code, message and hint. */
+    public static DiagnosticStep failed(Step name, long durationMs, UpstreamFailure failure) {
+        return failed(name, durationMs, failure.code(), failure.message());
+    }
+
+    public static DiagnosticStep warning(Step name, long durationMs, String code, String detail) {
         return new DiagnosticStep(name, Status.WARNING, durationMs, code, detail, Hints.forCode(code));
     }
 

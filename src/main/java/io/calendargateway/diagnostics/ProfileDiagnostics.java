@@ -1,8 +1,6 @@
 package io.calendargateway.diagnostics;
 
 import io.calendargateway.error.ProblemException;
-import io.calendargateway.exchange.EwsDiagnostics;
-import io.calendargateway.graph.GraphDiagnostics;
 import io.calendargateway.oauth.JwtClaims;
 import io.calendargateway.oauth.ProfileTokens;
 import io.calendargateway.oauth.TokenException;
@@ -11,16 +9,21 @@ import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
 import io.calendargateway.profile.ProfileWarning;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -40,15 +43,12 @@ public class ProfileDiagnostics {
 
     private final ProfileService profiles;
     private final ProfileTokens tokens;
-    private final EwsDiagnostics ews;
-    private final GraphDiagnostics graph;
+    private final Map<ProfileKind, ConnectionCheck> checks = new EnumMap<>(ProfileKind.class);
 
-    public ProfileDiagnostics(ProfileService profiles, ProfileTokens tokens, EwsDiagnostics ews,
-                              GraphDiagnostics graph) {
+    public ProfileDiagnostics(ProfileService profiles, ProfileTokens tokens, @Any Instance<ConnectionCheck> checks) {
         this.profiles = profiles;
         this.tokens = tokens;
-        this.ews = ews;
-        this.graph = graph;
+        checks.forEach(check -> this.checks.put(check.kind(), check));
     }
 
     public Uni<DiagnosticReport> test(String profileId, String mailbox) {
@@ -75,16 +75,16 @@ public class ProfileDiagnostics {
                 token = tokens.tokenBlocking(profile, secrets);
                 tokenStep = inspect(profile, token, DiagnosticStep.millisSince(start));
             } catch (TokenException e) {
-                LOG.debugf(e.getCause(), "Token request of profile %s failed: %s", profile.id, e.failure().code());
-                tokenStep = DiagnosticStep.failed("token", DiagnosticStep.millisSince(start),
-                        e.failure().code(), e.failure().message());
+                LOG.debugf(e.getCause(), "Token request of profile %s failed: %s", profile.id, e.tokenFailure().code());
+                tokenStep = DiagnosticStep.failed(Step.TOKEN, DiagnosticStep.millisSince(start), e.failure());
             }
             steps.add(tokenStep);
             if (tokenStep.status() == DiagnosticStep.Status.FAILED) {
-                List<String> rest = profile.kind == ProfileKind.EWS
-                        ? List.of("tls", "authentication", "serverVersion", "mailboxAccess", "calendarRead")
-                        : List.of("mailboxAccess", "calendarRead");
-                for (String name : rest) {
+                List<Step> rest = profile.kind == ProfileKind.EWS
+                        ? List.of(Step.TLS, Step.AUTHENTICATION, Step.SERVER_VERSION, Step.MAILBOX_ACCESS,
+                                Step.CALENDAR_READ)
+                        : List.of(Step.MAILBOX_ACCESS, Step.CALENDAR_READ);
+                for (Step name : rest) {
                     steps.add(DiagnosticStep.skipped(name, "skipped: no token"));
                 }
                 return DiagnosticReport.of(profile.id, mailbox, steps, warnings);
@@ -94,14 +94,10 @@ public class ProfileDiagnostics {
                 warnings.add(TOKEN_WITHOUT_ROLES);
             }
         } else {
-            steps.add(DiagnosticStep.skipped("token", "signs in with " + profile.authType + ", no token needed"));
+            steps.add(DiagnosticStep.skipped(Step.TOKEN, "signs in with " + profile.authType + ", no token needed"));
         }
         ZoneId zone = profile.timeZone == null ? ZoneOffset.UTC : ZoneId.of(profile.timeZone);
-        if (profile.kind == ProfileKind.EWS) {
-            steps.addAll(ews.run(profile, secrets, mailbox, noRoles, zone));
-        } else {
-            steps.addAll(graph.run(profile, token, mailbox, noRoles, zone, tokens.effectiveProxy(profile)));
-        }
+        steps.addAll(checks.get(profile.kind).run(profile, secrets, token, mailbox, noRoles, zone));
         return DiagnosticReport.of(profile.id, mailbox, steps, warnings);
     }
 
@@ -111,13 +107,13 @@ public class ProfileDiagnostics {
         try {
             claims = JwtClaims.decode(token);
         } catch (RuntimeException notJwt) {
-            return DiagnosticStep.ok("token", ms, "token issued (not a JWT, claims not checked)");
+            return DiagnosticStep.ok(Step.TOKEN, ms, "token issued (not a JWT, claims not checked)");
         }
         if (profile.authType == AuthType.OAUTH2_CLIENT_CREDENTIALS && claims.roles().isEmpty()) {
-            return DiagnosticStep.warning("token", ms, "NO_ROLES", "token issued for " + claims.audience()
+            return DiagnosticStep.warning(Step.TOKEN, ms, "NO_ROLES", "token issued for " + claims.audience()
                     + " but without a roles claim");
         }
-        return DiagnosticStep.ok("token", ms, "token issued for " + claims.audience()
+        return DiagnosticStep.ok(Step.TOKEN, ms, "token issued for " + claims.audience()
                 + (claims.roles().isEmpty() ? " with scopes " + claims.scopes() : " with roles " + claims.roles()));
     }
 }

@@ -58,6 +58,21 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail);
     }
 
+    /** 428: a replacing {@code PUT} came without {@code If-Match}. */
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(428, "precondition-required", "Precondition Required", detail);
+    }
+
+    /** 412: the {@code If-Match} ETag is not the resource's current one. */
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(412, "precondition-failed", "Precondition Failed", detail);
+    }
+
+    /** 501: the request is valid, but this gateway cannot serve it yet. */
+    public static ProblemException notImplemented(String detail) {
+        return new ProblemException(501, "not-implemented", "Not Implemented", detail);
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "bad-request", "Bad Request", detail);
     }

@@ -1,10 +1,14 @@
 package io.calendargateway.exchange;
 
 import io.calendargateway.config.AutodiscoverConfig;
-import io.calendargateway.config.UpstreamConfig;
 import io.calendargateway.error.ProblemException;
 import io.calendargateway.exchange.AutodiscoverResult.Attempt;
 import io.calendargateway.exchange.AutodiscoverResult.Method;
+import io.calendargateway.profile.AuthType;
+import io.calendargateway.profile.CaBundle;
+import io.calendargateway.upstream.Outbound;
+import io.calendargateway.upstream.TlsTrust;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
@@ -64,6 +68,15 @@ public class Autodiscover {
             }
         }
 
+        /** Credentials for a BASIC or NTLM sign-in; null for other kinds, which ask anonymously. */
+        public static Credentials of(AuthType type, String username, String password, String domain) {
+            if (type != AuthType.BASIC && type != AuthType.NTLM) {
+                return null;
+            }
+            return new Credentials(type == AuthType.NTLM ? EwsAuth.NTLM : EwsAuth.BASIC, username.strip(), password,
+                    domain == null || domain.isBlank() ? null : domain.strip());
+        }
+
         @Override
         public String toString() {
             return "Credentials[type=" + type + ", username=" + username + ", domain=" + domain + ", password=***]";
@@ -75,7 +88,7 @@ public class Autodiscover {
      *
      * @param caBundlePem PEM certificates trusted besides the JDK's, or null
      * @param insecureSkipVerify trust any certificate (a profile's explicit, logged opt-in)
-     * @param proxy outbound proxy {@code http://[user:password@]host:port}, or null for the configured default
+     * @param proxy outbound proxy {@code http://[user:password@]host:port}, or null for a direct connection
      */
     public record Connection(String caBundlePem, boolean insecureSkipVerify, URI proxy) {
     }
@@ -85,7 +98,7 @@ public class Autodiscover {
     }
 
     private final AutodiscoverConfig config;
-    private final UpstreamConfig upstream;
+    private final Outbound outbound;
     private final String configuredCa;
     private final Map<String, String> hostMap;
     private final Map<String, String> httpHostMap;
@@ -95,22 +108,24 @@ public class Autodiscover {
         return t;
     });
 
-    public Autodiscover(AutodiscoverConfig config, UpstreamConfig upstream) {
+    public Autodiscover(AutodiscoverConfig config, Outbound outbound) {
         this.config = config;
-        this.upstream = upstream;
+        this.outbound = outbound;
         this.configuredCa = configuredCa(config);
         this.hostMap = normalizedKeys(config.hostMap());
         this.httpHostMap = normalizedKeys(config.httpHostMap());
     }
 
-    /** TLS without a profile: the JDK trust store plus the configured extra CA, the default proxy. */
-    public Connection withoutProfile() {
-        return new Connection(configuredCa, false, null);
-    }
-
-    /** The configured extra CA bundle (PEM), or null. */
-    public String configuredCaBundle() {
-        return configuredCa;
+    /**
+     * How autodiscover reaches its hosts for a profile (or a profile being created, or none): its own CA bundle,
+     * else the configured autodiscover CA; its own proxy, else the default one.
+     *
+     * @param caBundlePem the profile's PEM bundle, or null
+     * @param proxy the profile's outbound proxy, or null
+     */
+    public Connection connection(String caBundlePem, boolean insecureSkipVerify, String proxy) {
+        return new Connection(caBundlePem != null && !caBundlePem.isBlank() ? caBundlePem : configuredCa,
+                insecureSkipVerify, outbound.proxy(proxy));
     }
 
     /**
@@ -132,10 +147,7 @@ public class Autodiscover {
         if (domain == null) {
             throw ProblemException.badRequest("'" + email + "' has no mail domain autodiscover can use");
         }
-        URI proxy = connection.proxy() != null ? connection.proxy()
-                : upstream.defaultProxy().filter(p -> !p.isBlank()).map(URI::create).orElse(null);
-        Connection effective = new Connection(connection.caBundlePem(), connection.insecureSkipVerify(), proxy);
-        try (AutodiscoverHttp http = new AutodiscoverHttp(credentials, effective, config.timeout(), timer)) {
+        try (AutodiscoverHttp http = new AutodiscoverHttp(credentials, connection, config.timeout(), timer)) {
             Search search = new Search(http, new AutodiscoverRedirects(domain, config.allowedHosts().orElse(List.of())),
                     credentials != null);
             AutodiscoverResult result = search.run(address);
@@ -508,7 +520,7 @@ public class Autodiscover {
         if (pem.toString().isBlank()) {
             return null;
         }
-        TlsTrust.parsePem(pem.toString());
+        CaBundle.parse(pem.toString());
         return pem.toString();
     }
 

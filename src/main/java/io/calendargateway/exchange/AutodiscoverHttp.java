@@ -1,5 +1,7 @@
 package io.calendargateway.exchange;
 
+import io.calendargateway.upstream.TlsTrust;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

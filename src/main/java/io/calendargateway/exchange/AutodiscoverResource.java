@@ -1,9 +1,8 @@
 package io.calendargateway.exchange;
 
-import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileService;
-import io.calendargateway.security.AdminOnly;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,11 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.net.URI;
 
 /** Finds the EWS URL of an address by autodiscover and reports every attempt. */
 @Path("/autodiscover")
-@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AutodiscoverResource {
@@ -34,20 +31,16 @@ public class AutodiscoverResource {
     public Uni<AutodiscoverResult> discover(@NotNull @Valid AutodiscoverRequest request) {
         Autodiscover.Credentials given = request.auth() == null ? null : request.auth().credentials();
         if (request.profileId() == null || request.profileId().isBlank()) {
-            return autodiscover.discover(request.email(), given, autodiscover.withoutProfile());
+            return autodiscover.discover(request.email(), given, autodiscover.connection(null, false, null));
         }
         return profiles.get(request.profileId().strip()).flatMap(profile -> autodiscover.discover(request.email(),
                 given != null ? given : credentials(profile),
-                new Autodiscover.Connection(profile.caBundlePem, profile.insecureSkipVerify,
-                        profile.proxy == null ? null : URI.create(profile.proxy))));
+                autodiscover.connection(profile.caBundlePem, profile.insecureSkipVerify, profile.proxy)));
     }
 
     /** The profile's own sign-in when it is BASIC or NTLM; OAuth profiles ask anonymously (v2 needs nothing). */
     private Autodiscover.Credentials credentials(Profile profile) {
-        if (profile.authType != AuthType.BASIC && profile.authType != AuthType.NTLM) {
-            return null;
-        }
-        return new Autodiscover.Credentials(profile.authType == AuthType.NTLM ? EwsAuth.NTLM : EwsAuth.BASIC,
-                profile.username, profiles.decryptedSecrets(profile).password(), profile.domain);
+        return Autodiscover.Credentials.of(profile.authType, profile.username,
+                profiles.decryptedSecrets(profile).password(), profile.domain);
     }
 }

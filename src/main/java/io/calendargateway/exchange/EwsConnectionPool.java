@@ -7,7 +7,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.calendargateway.exchange.UpstreamFailure.Kind;
+import io.calendargateway.upstream.UpstreamException;
+import io.calendargateway.upstream.UpstreamFailure;
+import io.calendargateway.upstream.UpstreamFailure.Kind;
+
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.Mailbox;
@@ -67,7 +70,7 @@ public final class EwsConnectionPool implements AutoCloseable {
      * Runs {@code call} with a service aimed at {@code mailbox} (impersonated when the endpoint says so).
      *
      * @param mailbox SMTP address of the mailbox the call reads, or null for calls about no particular mailbox
-     * @throws EwsException with the translated failure; {@link Kind#BUSY} when no slot frees up in time
+     * @throws UpstreamException with the translated failure; {@link Kind#BUSY} when no slot frees up in time
      * @throws IllegalStateException when the pool is closed
      */
     public <T> T withService(String mailbox, EwsCall<T> call) {
@@ -85,22 +88,25 @@ public final class EwsConnectionPool implements AutoCloseable {
             T result = call.call(service);
             healthy = true;
             return result;
-        } catch (EwsException e) {
+        } catch (UpstreamException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw EwsErrors.toException(e);
         } catch (RuntimeException e) {
-            if (isFromEws(e)) {
-                UpstreamFailure failure = EwsErrors.translate(e);
-                healthy = keepsConnection(failure);
-                throw new EwsException(failure, e);
+            // ews-java-api fails with unchecked exceptions too (a NullPointerException on SOAP faults it does not
+            // know, IllegalStateException on broken answers): whatever it throws is an answer it could not use.
+            // Only a failure nothing in the cause chain explains is a bug of ours and stays as it is.
+            UpstreamFailure failure = EwsErrors.translate(e);
+            if ("UNEXPECTED".equals(failure.code())) {
+                throw e;
             }
-            throw e;
+            healthy = keepsConnection(failure);
+            throw new UpstreamException(failure, e);
         } catch (Exception e) {
             UpstreamFailure failure = EwsErrors.translate(e);
             healthy = keepsConnection(failure);
-            throw new EwsException(failure, e);
+            throw new UpstreamException(failure, e);
         } finally {
             if (service != null) {
                 giveBack(service, healthy);
@@ -138,14 +144,14 @@ public final class EwsConnectionPool implements AutoCloseable {
     private void acquirePermit() {
         try {
             if (!permits.tryAcquire(acquireTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new EwsException(new UpstreamFailure(Kind.BUSY, "GATEWAY_CONCURRENCY_LIMIT",
+                throw new UpstreamException(new UpstreamFailure(Kind.BUSY, "GATEWAY_CONCURRENCY_LIMIT",
                         "All " + maxConcurrency + " EWS connections of this profile stayed busy for "
                                 + acquireTimeout.toMillis() + " ms",
                         null), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EwsException(new UpstreamFailure(Kind.BUSY, "INTERRUPTED",
+            throw new UpstreamException(new UpstreamFailure(Kind.BUSY, "INTERRUPTED",
                     "Interrupted while waiting for an EWS connection", null), e);
         }
     }
@@ -179,14 +185,5 @@ public final class EwsConnectionPool implements AutoCloseable {
     /** Connection-level failures leave an instance in an unknown state; Exchange's own answers do not. */
     private static boolean keepsConnection(UpstreamFailure failure) {
         return failure.kind() == Kind.EXCHANGE_ERROR || failure.kind() == Kind.THROTTLED;
-    }
-
-    private static boolean isFromEws(RuntimeException e) {
-        for (StackTraceElement element : e.getStackTrace()) {
-            if (element.getClassName().startsWith("microsoft.exchange.")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,11 +2,13 @@ package io.calendargateway.exchange;
 
 import io.calendargateway.config.EwsConfig;
 import io.calendargateway.oauth.ProfileTokens;
-import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Access;
+import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileChanged;
 import io.calendargateway.profile.ProfileService;
+import io.calendargateway.upstream.Outbound;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -28,10 +30,12 @@ public class EwsConnections {
     private final Map<UUID, Pooled> pools = new ConcurrentHashMap<>();
     private final EwsConfig config;
     private final ProfileTokens tokens;
+    private final Outbound outbound;
 
-    public EwsConnections(EwsConfig config, ProfileTokens tokens) {
+    public EwsConnections(EwsConfig config, ProfileTokens tokens, Outbound outbound) {
         this.config = config;
         this.tokens = tokens;
+        this.outbound = outbound;
     }
 
     /** The pool for this state of the profile; an older version's pool is closed and replaced. */
@@ -65,7 +69,7 @@ public class EwsConnections {
         } else {
             builder.bearer(() -> tokens.tokenBlocking(profile, secrets));
         }
-        URI proxy = tokens.effectiveProxy(profile);
+        URI proxy = outbound.proxy(profile);
         if (proxy != null) {
             builder.proxy(proxy);
         }

@@ -1,14 +1,21 @@
 package io.calendargateway.exchange;
 
-import io.calendargateway.diagnostics.DiagnosticStep;
 import io.calendargateway.config.EwsConfig;
 import io.calendargateway.diagnostics.AddOrganizerToSubject;
-import io.calendargateway.diagnostics.Hints;
-import io.calendargateway.oauth.ProfileTokens;
+import io.calendargateway.diagnostics.ConnectionCheck;
+import io.calendargateway.diagnostics.DiagnosticStep;
+import io.calendargateway.diagnostics.Step;
 import io.calendargateway.profile.Access;
 import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Profile;
+import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
+import io.calendargateway.upstream.Hints;
+import io.calendargateway.upstream.Outbound;
+import io.calendargateway.upstream.TlsTrust;
+import io.calendargateway.upstream.UpstreamException;
+import io.calendargateway.upstream.UpstreamFailure;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import microsoft.exchange.webservices.data.core.ExchangeServerInfo;
 import microsoft.exchange.webservices.data.core.service.folder.CalendarFolder;
@@ -34,71 +41,77 @@ import java.util.concurrent.Callable;
  * runs on a worker thread.
  */
 @ApplicationScoped
-public class EwsDiagnostics {
+public class EwsDiagnostics implements ConnectionCheck {
 
     private final EwsConnections connections;
-    private final ProfileTokens proxies;
+    private final Outbound outbound;
     private final EwsConfig config;
 
-    public EwsDiagnostics(EwsConnections connections, ProfileTokens proxies, EwsConfig config) {
+    public EwsDiagnostics(EwsConnections connections, Outbound outbound, EwsConfig config) {
         this.connections = connections;
-        this.proxies = proxies;
+        this.outbound = outbound;
         this.config = config;
+    }
+
+    @Override
+    public ProfileKind kind() {
+        return ProfileKind.EWS;
     }
 
     /**
      * @param appOnlyWithoutRoles the profile's client-credentials token has no roles: a 401 then means admin
      *        consent is missing, not a wrong password
      */
-    public List<DiagnosticStep> run(Profile profile, ProfileService.Secrets secrets, String mailbox,
+    @Override
+    public List<DiagnosticStep> run(Profile profile, ProfileService.Secrets secrets, String token, String mailbox,
                                     boolean appOnlyWithoutRoles, ZoneId zone) {
         List<DiagnosticStep> steps = new ArrayList<>();
         if (profile.serviceUrl == null) {
-            steps.add(DiagnosticStep.failed("tls", 0, "NO_SERVICE_URL", "the profile has no EWS service URL"));
-            skipRest(steps, "tls", "authentication", "serverVersion", "mailboxAccess", "calendarRead");
+            steps.add(DiagnosticStep.failed(Step.TLS, 0, "NO_SERVICE_URL", "the profile has no EWS service URL"));
+            skipRest(steps, Step.TLS, Step.AUTHENTICATION, Step.SERVER_VERSION, Step.MAILBOX_ACCESS, Step.CALENDAR_READ);
             return steps;
         }
         URI url = URI.create(profile.serviceUrl);
         steps.add(tls(profile, url));
         if (failed(steps)) {
-            skipRest(steps, "tls", "authentication", "serverVersion", "mailboxAccess", "calendarRead");
+            skipRest(steps, Step.TLS, Step.AUTHENTICATION, Step.SERVER_VERSION, Step.MAILBOX_ACCESS, Step.CALENDAR_READ);
             return steps;
         }
         EwsConnectionPool pool = connections.pool(profile, secrets);
         ExchangeServerInfo[] server = new ExchangeServerInfo[1];
         boolean appOnly = profile.authType == AuthType.OAUTH2_CLIENT_CREDENTIALS;
         if (appOnly) {
-            steps.add(DiagnosticStep.skipped("authentication",
+            steps.add(DiagnosticStep.skipped(Step.AUTHENTICATION,
                     "app-only tokens sign in together with the mailbox access step (EWS needs a mailbox to impersonate)"));
         } else {
-            steps.add(timed("authentication", () -> pool.withService(null, service -> {
+            steps.add(timed(Step.AUTHENTICATION, () -> pool.withService(null, service -> {
                 service.getRoomLists();
                 server[0] = service.getServerInfo();
                 return "signed in as " + account(profile);
             }), appOnlyWithoutRoles));
             if (failed(steps)) {
-                skipRest(steps, "authentication", "serverVersion", "mailboxAccess", "calendarRead");
+                skipRest(steps, Step.AUTHENTICATION, Step.SERVER_VERSION, Step.MAILBOX_ACCESS, Step.CALENDAR_READ);
                 return steps;
             }
             steps.add(serverVersion(server[0]));
         }
         if (mailbox == null) {
             if (appOnly) {
-                steps.add(DiagnosticStep.skipped("serverVersion", "needs a mailbox: add ?mailbox=<room address>"));
+                steps.add(DiagnosticStep.skipped(Step.SERVER_VERSION, "needs a mailbox: add ?mailbox=<room address>"));
             }
-            steps.add(DiagnosticStep.skipped("mailboxAccess", "add ?mailbox=<room address> to check access to a mailbox"));
-            steps.add(DiagnosticStep.skipped("calendarRead", "add ?mailbox=<room address> to read a calendar"));
+            steps.add(DiagnosticStep.skipped(Step.MAILBOX_ACCESS, "add ?mailbox=<room address> to check access to a mailbox"));
+            steps.add(DiagnosticStep.skipped(Step.CALENDAR_READ, "add ?mailbox=<room address> to read a calendar"));
             return steps;
         }
         boolean impersonation = profile.access == Access.IMPERSONATION;
-        steps.add(timed("mailboxAccess", () -> pool.withService(mailbox, service -> {
+        steps.add(timed(Step.MAILBOX_ACCESS, () -> pool.withService(mailbox, service -> {
             CalendarFolder folder = CalendarFolder.bind(service, EwsConnectionPool.calendarOf(mailbox));
             server[0] = service.getServerInfo();
             return (impersonation ? "impersonated " : "delegate access to ") + mailbox + ": calendar '"
                     + folder.getDisplayName() + "' with " + folder.getTotalCount() + " items";
         }), appOnlyWithoutRoles));
         if (failed(steps)) {
-            skipRest(steps, "mailboxAccess", appOnly ? "serverVersion" : null, "calendarRead");
+            skipRest(steps, Step.MAILBOX_ACCESS, appOnly ? Step.SERVER_VERSION : null, Step.CALENDAR_READ);
             return steps;
         }
         if (appOnly) {
@@ -130,24 +143,24 @@ public class EwsDiagnostics {
             String detail = items.size() + " items on " + today + " (" + zone + ")";
             long ms = DiagnosticStep.millisSince(start);
             if (AddOrganizerToSubject.suspected(withOrganizer, subjectIsOrganizer)) {
-                return DiagnosticStep.warning("calendarRead", ms, "ADD_ORGANIZER_TO_SUBJECT", detail + "; "
+                return DiagnosticStep.warning(Step.CALENDAR_READ, ms, "ADD_ORGANIZER_TO_SUBJECT", detail + "; "
                         + subjectIsOrganizer + " of " + withOrganizer + " subjects are the organizer's name: the room "
                         + "mailbox probably has AddOrganizerToSubject on");
             }
-            return DiagnosticStep.ok("calendarRead", ms, detail);
-        } catch (EwsException e) {
-            return failure("calendarRead", DiagnosticStep.millisSince(start), e.failure(), noRoles);
+            return DiagnosticStep.ok(Step.CALENDAR_READ, ms, detail);
+        } catch (UpstreamException e) {
+            return failure(Step.CALENDAR_READ, DiagnosticStep.millisSince(start), e.failure(), noRoles);
         } catch (Exception e) {
-            return failure("calendarRead", DiagnosticStep.millisSince(start), EwsErrors.translate(e), noRoles);
+            return failure(Step.CALENDAR_READ, DiagnosticStep.millisSince(start), EwsErrors.translate(e), noRoles);
         }
     }
 
     private DiagnosticStep tls(Profile profile, URI url) {
         if (!"https".equalsIgnoreCase(url.getScheme())) {
-            return DiagnosticStep.skipped("tls", "plain http: nothing is encrypted");
+            return DiagnosticStep.skipped(Step.TLS, "plain http: nothing is encrypted");
         }
-        if (proxies.effectiveProxy(profile) != null) {
-            return DiagnosticStep.skipped("tls", "through the outbound proxy: the sign-in step checks the certificate");
+        if (outbound.proxy(profile) != null) {
+            return DiagnosticStep.skipped(Step.TLS, "through the outbound proxy: the sign-in step checks the certificate");
         }
         long start = System.nanoTime();
         int port = url.getPort() > 0 ? url.getPort() : 443;
@@ -165,39 +178,39 @@ public class EwsDiagnostics {
                 String subject = socket.getSession().getPeerPrincipal().getName();
                 long ms = DiagnosticStep.millisSince(start);
                 if (profile.insecureSkipVerify) {
-                    return DiagnosticStep.warning("tls", ms, "INSECURE_TLS",
+                    return DiagnosticStep.warning(Step.TLS, ms, "INSECURE_TLS",
                             "certificate NOT verified (tls.insecureSkipVerify): " + subject);
                 }
-                return DiagnosticStep.ok("tls", ms, "certificate of " + subject + " trusted");
+                return DiagnosticStep.ok(Step.TLS, ms, "certificate of " + subject + " trusted");
             }
         } catch (Exception e) {
             UpstreamFailure failure = EwsErrors.translate(e);
-            return DiagnosticStep.failed("tls", DiagnosticStep.millisSince(start), failure.code(), failure.message());
+            return DiagnosticStep.failed(Step.TLS, DiagnosticStep.millisSince(start), failure.code(), failure.message());
         }
     }
 
     private static DiagnosticStep serverVersion(ExchangeServerInfo info) {
         if (info == null) {
-            return DiagnosticStep.skipped("serverVersion", "the server sent no version");
+            return DiagnosticStep.skipped(Step.SERVER_VERSION, "the server sent no version");
         }
-        return DiagnosticStep.ok("serverVersion", 0, "Exchange " + info.getMajorVersion() + "."
+        return DiagnosticStep.ok(Step.SERVER_VERSION, 0, "Exchange " + info.getMajorVersion() + "."
                 + info.getMinorVersion() + "." + info.getMajorBuildNumber() + "." + info.getMinorBuildNumber()
                 + (info.getVersionString() == null ? "" : " (" + info.getVersionString() + ")"));
     }
 
-    private static DiagnosticStep timed(String name, Callable<String> action, boolean noRoles) {
+    private static DiagnosticStep timed(Step name, Callable<String> action, boolean noRoles) {
         long start = System.nanoTime();
         try {
             String detail = action.call();
             return DiagnosticStep.ok(name, DiagnosticStep.millisSince(start), detail);
-        } catch (EwsException e) {
+        } catch (UpstreamException e) {
             return failure(name, DiagnosticStep.millisSince(start), e.failure(), noRoles);
         } catch (Exception e) {
             return failure(name, DiagnosticStep.millisSince(start), EwsErrors.translate(e), noRoles);
         }
     }
 
-    private static DiagnosticStep failure(String name, long ms, UpstreamFailure failure, boolean noRoles) {
+    private static DiagnosticStep failure(Step name, long ms, UpstreamFailure failure, boolean noRoles) {
         DiagnosticStep step = DiagnosticStep.failed(name, ms, failure.code(), failure.message());
         // the service's real answer to a token without roles is a bare 401: name the actual cause
         return noRoles && "HTTP_401".equals(failure.code()) ? step.withHint(Hints.NO_ROLES) : step;
@@ -211,8 +224,8 @@ public class EwsDiagnostics {
         return steps.get(steps.size() - 1).status() == DiagnosticStep.Status.FAILED;
     }
 
-    private static void skipRest(List<DiagnosticStep> steps, String failedStep, String... rest) {
-        for (String name : rest) {
+    private static void skipRest(List<DiagnosticStep> steps, Step failedStep, Step... rest) {
+        for (Step name : rest) {
             if (name != null) {
                 steps.add(DiagnosticStep.skipped(name, "skipped: " + failedStep + " failed"));
             }

@@ -1,19 +1,6 @@
 package io.calendargateway.exchange;
 
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.xml.stream.XMLStreamException;
 
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.conn.ConnectTimeoutException;
 
-import io.calendargateway.exchange.UpstreamFailure.Kind;
+import io.calendargateway.upstream.TransportErrors;
+import io.calendargateway.upstream.UpstreamException;
+import io.calendargateway.upstream.UpstreamFailure;
+import io.calendargateway.upstream.UpstreamFailure.Kind;
+
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
 import microsoft.exchange.webservices.data.core.exception.service.local.ServiceVersionException;
@@ -51,26 +40,24 @@ public final class EwsErrors {
 
     private static final Pattern HTTP_STATUS = Pattern.compile("The remote server returned an error: \\((\\d{3})\\)");
     private static final Pattern RAW_CODE = Pattern.compile("\\b(Error[A-Z][A-Za-z0-9]+)\\b");
-    private static final int MAX_MESSAGE = 300;
     private static final Set<String> THROTTLING_CODES = Set.of(
             "ErrorServerBusy", "ErrorExceededConnectionCount", "ErrorTooManyObjectsOpened");
 
     private EwsErrors() {
     }
 
-    public static EwsException toException(Throwable error) {
-        if (error instanceof EwsException ews) {
-            return ews;
+    public static UpstreamException toException(Throwable error) {
+        if (error instanceof UpstreamException known) {
+            return known;
         }
-        return new EwsException(translate(error), error);
+        return new UpstreamException(translate(error), error);
     }
 
     public static UpstreamFailure translate(Throwable error) {
-        List<Throwable> chain = chain(error);
-
-        UpstreamFailure tls = tls(chain);
-        if (tls != null) {
-            return tls;
+        List<Throwable> chain = TransportErrors.chain(error);
+        UpstreamFailure transport = TransportErrors.classify(error);
+        if (transport != null && transport.kind() == Kind.TLS) {
+            return transport;
         }
         for (Throwable t : chain) {
             if (t instanceof AccountIsLockedException) {
@@ -91,9 +78,12 @@ public final class EwsErrors {
         if (status != null) {
             return fromHttpStatus(status);
         }
-        UpstreamFailure network = network(chain);
+        UpstreamFailure network = apacheNetwork(chain);
         if (network != null) {
             return network;
+        }
+        if (transport != null) {
+            return transport;
         }
         for (Throwable t : chain) {
             if (t instanceof ServiceXmlDeserializationException || t instanceof XMLStreamException
@@ -108,11 +98,26 @@ public final class EwsErrors {
         }
         for (Throwable t : chain) {
             if (t instanceof SSLException) {
-                return new UpstreamFailure(Kind.TLS, "TLS_ERROR", "TLS failed: " + safe(t.getMessage()), null);
+                return TransportErrors.translate(t);
             }
         }
         return new UpstreamFailure(Kind.EXCHANGE_ERROR, "UNEXPECTED",
                 "The EWS request failed: " + error.getClass().getSimpleName(), null);
+    }
+
+    /** The Apache HTTP client's own connection failures, which the JDK types do not cover. */
+    private static UpstreamFailure apacheNetwork(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof ConnectTimeoutException) {
+                return TransportErrors.connectTimeout();
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof NoHttpResponseException) {
+                return TransportErrors.connectionLost();
+            }
+        }
+        return null;
     }
 
     private static UpstreamFailure fromResponse(ServiceResponseException e) {
@@ -189,87 +194,6 @@ public final class EwsErrors {
         };
     }
 
-    private static UpstreamFailure tls(List<Throwable> chain) {
-        boolean tlsInvolved = false;
-        for (Throwable t : chain) {
-            if (t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException
-                    || t instanceof CertificateException || t instanceof CertPathValidatorException
-                    || t instanceof CertPathBuilderException) {
-                tlsInvolved = true;
-            }
-        }
-        if (!tlsInvolved) {
-            return null;
-        }
-        for (Throwable t : chain) {
-            if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException
-                    || (t instanceof CertPathValidatorException v
-                            && v.getReason() == CertPathValidatorException.BasicReason.EXPIRED)) {
-                return new UpstreamFailure(Kind.TLS, "TLS_EXPIRED",
-                        "The server's TLS certificate is expired or not yet valid", null);
-            }
-        }
-        for (Throwable t : chain) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if ((t instanceof SSLPeerUnverifiedException && message.contains("doesn't match"))
-                    || message.contains("No subject alternative") || message.contains("No name matching")) {
-                return new UpstreamFailure(Kind.TLS, "TLS_HOSTNAME_MISMATCH",
-                        "The server's TLS certificate does not name this host: " + safe(message), null);
-            }
-        }
-        for (Throwable t : chain) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException
-                    || message.contains("unable to find valid certification path")
-                    || message.contains("PKIX path")) {
-                return new UpstreamFailure(Kind.TLS, "TLS_UNTRUSTED",
-                        "The server's TLS certificate is not trusted (add its CA to the profile's CA bundle)", null);
-            }
-        }
-        Throwable deepest = chain.get(chain.size() - 1);
-        return new UpstreamFailure(Kind.TLS, "TLS_HANDSHAKE", "The TLS handshake failed: " + safe(deepest.getMessage()),
-                null);
-    }
-
-    private static UpstreamFailure network(List<Throwable> chain) {
-        for (Throwable t : chain) {
-            if (t instanceof ConnectTimeoutException
-                    || (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).contains("connect"))) {
-                return new UpstreamFailure(Kind.TIMEOUT, "CONNECT_TIMEOUT",
-                        "Connecting to Exchange timed out", null);
-            }
-        }
-        for (Throwable t : chain) {
-            if (t instanceof SocketTimeoutException) {
-                return new UpstreamFailure(Kind.TIMEOUT, "READ_TIMEOUT",
-                        "Exchange did not answer within the read timeout", null);
-            }
-        }
-        for (Throwable t : chain) {
-            if (t instanceof UnknownHostException) {
-                return new UpstreamFailure(Kind.UNREACHABLE, "UNKNOWN_HOST",
-                        "Unknown host: " + safe(t.getMessage()), null);
-            }
-            if (t instanceof NoRouteToHostException) {
-                return new UpstreamFailure(Kind.UNREACHABLE, "NO_ROUTE", "No route to the Exchange server", null);
-            }
-            if (t instanceof ConnectException) {
-                return new UpstreamFailure(Kind.UNREACHABLE, "CONNECTION_REFUSED",
-                        "The Exchange server refused the connection", null);
-            }
-            if (t instanceof NoHttpResponseException || t instanceof SocketException) {
-                return new UpstreamFailure(Kind.UNREACHABLE, "CONNECTION_LOST",
-                        "The connection to Exchange was closed before an answer arrived", null);
-            }
-        }
-        for (Throwable t : chain) {
-            if (t instanceof InterruptedIOException) {
-                return new UpstreamFailure(Kind.TIMEOUT, "INTERRUPTED", "The EWS request was interrupted", null);
-            }
-        }
-        return null;
-    }
-
     private static boolean thrownBy(Throwable t, String simpleClassName, String method) {
         StackTraceElement[] trace = t.getStackTrace();
         for (int i = 0; i < Math.min(trace.length, 3); i++) {
@@ -280,21 +204,7 @@ public final class EwsErrors {
         return false;
     }
 
-    private static List<Throwable> chain(Throwable error) {
-        List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = error; t != null && seen.add(t) && chain.size() < 20; t = t.getCause()) {
-            chain.add(t);
-        }
-        return chain;
-    }
-
-    /** One line, bounded length; Exchange's and the JDK's messages carry no secrets, but may carry HTML. */
     private static String safe(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        String line = message.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
-        return line.length() > MAX_MESSAGE ? line.substring(0, MAX_MESSAGE) + "..." : line;
+        return TransportErrors.safe(message);
     }
 }

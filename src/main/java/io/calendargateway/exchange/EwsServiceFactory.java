@@ -1,5 +1,7 @@
 package io.calendargateway.exchange;
 
+import io.calendargateway.upstream.TlsTrust;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

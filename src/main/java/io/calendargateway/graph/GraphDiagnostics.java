@@ -1,14 +1,20 @@
 package io.calendargateway.graph;
 
+import io.calendargateway.config.EwsConfig;
+import io.calendargateway.diagnostics.ConnectionCheck;
+import io.calendargateway.diagnostics.DiagnosticStep;
+import io.calendargateway.diagnostics.Step;
+import io.calendargateway.profile.Profile;
+import io.calendargateway.profile.ProfileKind;
+import io.calendargateway.profile.ProfileService;
+import io.calendargateway.upstream.Hints;
+import io.calendargateway.upstream.Outbound;
+import io.calendargateway.upstream.TlsTrust;
+import io.calendargateway.upstream.TransportErrors;
+import io.calendargateway.upstream.UpstreamFailure;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.calendargateway.config.EwsConfig;
-import io.calendargateway.diagnostics.DiagnosticStep;
-import io.calendargateway.diagnostics.Hints;
-import io.calendargateway.exchange.EwsErrors;
-import io.calendargateway.exchange.TlsTrust;
-import io.calendargateway.exchange.UpstreamFailure;
-import io.calendargateway.profile.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.InetSocketAddress;
@@ -30,26 +36,35 @@ import java.util.List;
  * scope), then today's calendar view. Blocking: runs on a worker thread.
  */
 @ApplicationScoped
-public class GraphDiagnostics {
+public class GraphDiagnostics implements ConnectionCheck {
 
     private final ObjectMapper json;
     private final EwsConfig timeouts;
+    private final Outbound outbound;
 
-    public GraphDiagnostics(ObjectMapper json, EwsConfig timeouts) {
+    public GraphDiagnostics(ObjectMapper json, EwsConfig timeouts, Outbound outbound) {
         this.json = json;
         this.timeouts = timeouts;
+        this.outbound = outbound;
+    }
+
+    @Override
+    public ProfileKind kind() {
+        return ProfileKind.GRAPH;
     }
 
     /**
      * @param token an access token for Graph
      * @param noRoles the app-only token has no roles: a 403 then means admin consent is missing
      */
-    public List<DiagnosticStep> run(Profile profile, String token, String mailbox, boolean noRoles, ZoneId zone,
-                                    URI proxy) {
+    @Override
+    public List<DiagnosticStep> run(Profile profile, ProfileService.Secrets secrets, String token, String mailbox,
+                                    boolean noRoles, ZoneId zone) {
+        URI proxy = outbound.proxy(profile);
         List<DiagnosticStep> steps = new ArrayList<>();
         if (mailbox == null) {
-            steps.add(DiagnosticStep.skipped("mailboxAccess", "add ?mailbox=<room address> to check access to a mailbox"));
-            steps.add(DiagnosticStep.skipped("calendarRead", "add ?mailbox=<room address> to read a calendar"));
+            steps.add(DiagnosticStep.skipped(Step.MAILBOX_ACCESS, "add ?mailbox=<room address> to check access to a mailbox"));
+            steps.add(DiagnosticStep.skipped(Step.CALENDAR_READ, "add ?mailbox=<room address> to read a calendar"));
             return steps;
         }
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -65,11 +80,11 @@ public class GraphDiagnostics {
         long start = System.nanoTime();
         Answer calendars = get(client, token, base + "/calendars");
         if (calendars.failure != null) {
-            steps.add(failure("mailboxAccess", start, calendars, noRoles));
-            steps.add(DiagnosticStep.skipped("calendarRead", "skipped: mailboxAccess failed"));
+            steps.add(failure(Step.MAILBOX_ACCESS, start, calendars, noRoles));
+            steps.add(DiagnosticStep.skipped(Step.CALENDAR_READ, "skipped: mailboxAccess failed"));
             return steps;
         }
-        steps.add(DiagnosticStep.ok("mailboxAccess", DiagnosticStep.millisSince(start), "application access to " + mailbox + ": "
+        steps.add(DiagnosticStep.ok(Step.MAILBOX_ACCESS, DiagnosticStep.millisSince(start), "application access to " + mailbox + ": "
                 + calendars.body.path("value").size() + " calendars"));
 
         LocalDate today = LocalDate.now(zone);
@@ -80,9 +95,9 @@ public class GraphDiagnostics {
         start = System.nanoTime();
         Answer events = get(client, token, view);
         if (events.failure != null) {
-            steps.add(failure("calendarRead", start, events, noRoles));
+            steps.add(failure(Step.CALENDAR_READ, start, events, noRoles));
         } else {
-            steps.add(DiagnosticStep.ok("calendarRead", DiagnosticStep.millisSince(start), events.body.path("value").size()
+            steps.add(DiagnosticStep.ok(Step.CALENDAR_READ, DiagnosticStep.millisSince(start), events.body.path("value").size()
                     + (events.body.has("@odata.nextLink") ? "+" : "") + " items on " + today + " (" + zone + ")"));
         }
         return steps;
@@ -112,13 +127,13 @@ public class GraphDiagnostics {
                     "HTTP " + response.statusCode() + ": " + message, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(null, EwsErrors.translate(e));
+            return new Answer(null, TransportErrors.translate(e));
         } catch (Exception e) {
-            return new Answer(null, EwsErrors.translate(e));
+            return new Answer(null, TransportErrors.translate(e));
         }
     }
 
-    private static DiagnosticStep failure(String name, long start, Answer answer, boolean noRoles) {
+    private static DiagnosticStep failure(Step name, long start, Answer answer, boolean noRoles) {
         UpstreamFailure failure = answer.failure;
         String hint = switch (failure.code()) {
             case "ErrorAccessDenied", "Authorization_RequestDenied" -> noRoles ? Hints.NO_ROLES : Hints.GRAPH_FORBIDDEN;

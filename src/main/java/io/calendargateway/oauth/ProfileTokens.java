@@ -1,11 +1,12 @@
 package io.calendargateway.oauth;
 
-import io.calendargateway.config.UpstreamConfig;
 import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileChanged;
 import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
+import io.calendargateway.upstream.Outbound;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 
@@ -16,23 +17,17 @@ import java.net.URI;
 public class ProfileTokens {
 
     private final TokenService tokens;
-    private final UpstreamConfig upstream;
+    private final Outbound outbound;
 
-    public ProfileTokens(TokenService tokens, UpstreamConfig upstream) {
+    public ProfileTokens(TokenService tokens, Outbound outbound) {
         this.tokens = tokens;
-        this.upstream = upstream;
+        this.outbound = outbound;
     }
 
     /** A token for the profile, from the cache while it is fresh. Blocking: call on a worker thread. */
     public String tokenBlocking(Profile profile, ProfileService.Secrets secrets) {
         return tokens.accessTokenBlocking(profile.id.toString(), profile.version,
-                settings(profile, secrets, effectiveProxy(profile)));
-    }
-
-    /** The profile's outbound proxy, else the gateway's default one, else null (direct). */
-    public URI effectiveProxy(Profile profile) {
-        String proxy = profile.proxy != null ? profile.proxy : upstream.defaultProxy().orElse(null);
-        return proxy == null || proxy.isBlank() ? null : URI.create(proxy.strip());
+                settings(profile, secrets, outbound.proxy(profile)));
     }
 
     /** The token request of an OAuth profile: token URL, grant and scope as the profile says or by default. */

@@ -1,16 +1,31 @@
 package io.calendargateway.oauth;
 
-/** No access token could be obtained; see {@link #failure()}. The message never contains a secret. */
-public class TokenException extends RuntimeException {
+import io.calendargateway.upstream.UpstreamException;
+import io.calendargateway.upstream.UpstreamFailure;
 
-    private final transient TokenFailure failure;
+/**
+ * No access token could be obtained; see {@link #tokenFailure()}. The message never contains a secret. As an
+ * {@link UpstreamException} it becomes the same 502/503/504 problem as any other upstream failure.
+ */
+public class TokenException extends UpstreamException {
+
+    private final transient TokenFailure tokenFailure;
 
     public TokenException(TokenFailure failure, Throwable cause) {
-        super(failure.message(), cause);
-        this.failure = failure;
+        super(new UpstreamFailure(kind(failure.kind()), failure.code(), failure.message(), null), cause);
+        this.tokenFailure = failure;
     }
 
-    public TokenFailure failure() {
-        return failure;
+    public TokenFailure tokenFailure() {
+        return tokenFailure;
+    }
+
+    private static UpstreamFailure.Kind kind(TokenFailure.Kind kind) {
+        return switch (kind) {
+            case REJECTED -> UpstreamFailure.Kind.AUTH;
+            case UNREACHABLE -> UpstreamFailure.Kind.UNREACHABLE;
+            case TIMEOUT -> UpstreamFailure.Kind.TIMEOUT;
+            case GARBAGE -> UpstreamFailure.Kind.GARBAGE;
+        };
     }
 }

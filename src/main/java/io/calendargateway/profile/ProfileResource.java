@@ -1,8 +1,5 @@
 package io.calendargateway.profile;
 
-import io.calendargateway.diagnostics.DiagnosticReport;
-import io.calendargateway.diagnostics.ProfileDiagnostics;
-import io.calendargateway.security.AdminOnly;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,21 +18,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/profiles")
-@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProfileResource {
 
     private final ProfileService profiles;
     private final ProfileCreation creation;
-    private final ProfileDiagnostics diagnostics;
 
-    public ProfileResource(ProfileService profiles, ProfileCreation creation, ProfileDiagnostics diagnostics) {
+    public ProfileResource(ProfileService profiles, ProfileCreation creation) {
         this.profiles = profiles;
         this.creation = creation;
-        this.diagnostics = diagnostics;
     }
 
     @GET
@@ -64,19 +58,15 @@ public class ProfileResource {
     public Uni<RestResponse<ProfileView>> update(@PathParam("id") String id,
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @NotNull @Valid ProfileRequest request) {
-        return profiles.update(id, ifMatch, request).map(this::withEtag);
-    }
-
-    @POST
-    @Path("/{id}/test")
-    public Uni<DiagnosticReport> test(@PathParam("id") String id, @QueryParam("mailbox") String mailbox) {
-        return diagnostics.test(id, mailbox);
+        return profiles.update(id, ifMatch, request).invoke(profile -> profiles.changed(profile.id))
+                .map(this::withEtag);
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
-        return profiles.delete(id).map(nothing -> RestResponse.noContent());
+        return profiles.delete(id).invoke(() -> profiles.changed(UUID.fromString(id)))
+                .map(nothing -> RestResponse.noContent());
     }
 
     private RestResponse<ProfileView> withEtag(Profile profile) {

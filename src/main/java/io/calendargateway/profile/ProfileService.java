@@ -2,7 +2,7 @@ package io.calendargateway.profile;
 
 import io.calendargateway.error.Problem;
 import io.calendargateway.error.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -56,9 +56,10 @@ public class ProfileService {
      * Creates a profile. {@code resolvedServiceUrl} is the EWS URL found by autodiscover when the request gave
      * only {@code autodiscoverEmail}, else null.
      */
+    @WithTransaction
     public Uni<Profile> create(ProfileRequest request, String resolvedServiceUrl) {
         ProfileValidator.validate(request, null);
-        return Panache.withTransaction(() -> repository.findByName(request.name().strip()).flatMap(existing -> {
+        return repository.findByName(request.name().strip()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(duplicateName(request.name()));
             }
@@ -66,23 +67,23 @@ public class ProfileService {
             profile.id = UUID.randomUUID();
             profile.createdAt = now();
             apply(profile, request, resolvedServiceUrl);
-            return repository.persist(profile);
-        })).onFailure().transform(failure -> writeConflict(failure, request.name()));
+            return repository.persistAndFlush(profile);
+        }).onFailure().transform(failure -> writeConflict(failure, request.name()));
     }
 
     /** Replaces a profile; connections and tokens built from the old settings are dropped after the commit. */
+    @WithTransaction
     public Uni<Profile> update(String id, String ifMatch, ProfileRequest request) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return Uni.createFrom().failure(new ProblemException(428, "precondition-required",
-                    "Precondition Required", "Send If-Match with the profile's ETag (from GET /profiles/" + id + ")"));
+            return Uni.createFrom().failure(ProblemException.preconditionRequired(
+                    "Send If-Match with the profile's ETag (from GET /profiles/" + id + ")"));
         }
         UUID uuid = parseId(id);
-        return Panache.withTransaction(() -> repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id))
-                .flatMap(profile -> {
+        return repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id)).flatMap(profile -> {
             if (!ifMatch.strip().equals(profile.etag()) && !ifMatch.strip().equals("*")) {
-                return Uni.createFrom().failure(new ProblemException(412, "precondition-failed",
-                        "Precondition Failed", "The profile changed since it was read: its ETag is now "
-                        + profile.etag() + "; read it again and repeat the update"));
+                return Uni.createFrom().failure(ProblemException.preconditionFailed(
+                        "The profile changed since it was read: its ETag is now " + profile.etag()
+                                + "; read it again and repeat the update"));
             }
             ProfileValidator.validate(request, profile);
             return repository.findByName(request.name().strip()).flatMap(other -> {
@@ -92,8 +93,7 @@ public class ProfileService {
                 apply(profile, request, null);
                 return repository.flush().replaceWith(profile);
             });
-        })).onFailure().transform(failure -> writeConflict(failure, request.name()))
-                .invoke(profile -> changed.fireAsync(new ProfileChanged(profile.id)));
+        }).onFailure().transform(failure -> writeConflict(failure, request.name()));
     }
 
     /**
@@ -104,7 +104,7 @@ public class ProfileService {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
                     || t instanceof org.hibernate.StaleStateException) {
-                return new ProblemException(412, "precondition-failed", "Precondition Failed",
+                return ProblemException.preconditionFailed(
                         "The profile was changed by another request at the same time; read it again and repeat");
             }
             if (t.getMessage() != null && t.getMessage().contains("profile_name_unique")) {
@@ -114,13 +114,18 @@ public class ProfileService {
         return failure;
     }
 
-    /** Deletes a profile; its connections and tokens are dropped after the commit. */
+    /** Deletes a profile. */
+    @WithTransaction
     public Uni<Void> delete(String id) {
         UUID uuid = parseId(id);
-        return Panache.withTransaction(() -> repository.deleteById(uuid).flatMap(deleted -> deleted
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().<Void>failure(notFound(id))))
-                .invoke(() -> changed.fireAsync(new ProfileChanged(uuid)));
+        return repository.deleteById(uuid).flatMap(deleted -> deleted
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().<Void>failure(notFound(id)));
+    }
+
+    /** Tells whoever holds connections, tokens or caches built from the profile's old settings, after the commit. */
+    public void changed(UUID profileId) {
+        changed.fireAsync(new ProfileChanged(profileId));
     }
 
     /**

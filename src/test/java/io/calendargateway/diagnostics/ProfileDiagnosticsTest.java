@@ -5,6 +5,8 @@ import io.calendargateway.simulator.Scenarios;
 import io.calendargateway.simulator.SchemaSupport;
 import io.calendargateway.support.SimulatorResource;
 import io.calendargateway.support.TestDatabase;
+import io.calendargateway.upstream.Hints;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -186,14 +186,20 @@ class AutodiscoverResourceTest {
     }
 
     @Test
-    void shouldUseTheProfilesCredentialsAndTrust() {
+    void shouldUseTheProfilesCredentialsAndTrust() throws Exception {
         String withCa = createProfile(sim.httpsCertificatePem());
         JsonPath result = discover("{\"email\": \"room2@contoso.com\", \"profileId\": \"" + withCa + "\"}");
         assertThat(result.getString("serviceUrl")).isEqualTo(sim.ewsHttpsUrl());
         assertThat(result.getList("attempts.outcome")).containsExactly("OK");
 
+        // without a bundle of its own, a profile trusts the configured autodiscover CA (the simulator's here)
         String withoutCa = createProfile(null);
-        admin().body("{\"email\": \"room2@contoso.com\", \"profileId\": \"" + withoutCa + "\"}")
+        assertThat(discover("{\"email\": \"room2@contoso.com\", \"profileId\": \"" + withoutCa + "\"}")
+                .getString("serviceUrl")).isEqualTo(sim.ewsHttpsUrl());
+
+        String otherCa = createProfile(TestCertificate.selfSigned("Other CA", Duration.ofDays(1), "other.example")
+                .pem());
+        admin().body("{\"email\": \"room2@contoso.com\", \"profileId\": \"" + otherCa + "\"}")
                 .when().post("/autodiscover")
                 .then().statusCode(502)
                 .body("code", equalTo("AUTODISCOVER_FAILED"))

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.calendargateway.exchange.FakeEwsServer.Reply;
-import io.calendargateway.exchange.UpstreamFailure.Kind;
+import io.calendargateway.upstream.UpstreamException;
+import io.calendargateway.upstream.UpstreamFailure;
+import io.calendargateway.upstream.UpstreamFailure.Kind;
+
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 
@@ -82,7 +85,7 @@ class EwsConnectionPoolTest {
             assertTrue(inside.await(5, TimeUnit.SECONDS));
 
             long start = System.nanoTime();
-            EwsException busy = assertThrows(EwsException.class, () -> pool.withService("c@contoso.com", s -> s));
+            UpstreamException busy = assertThrows(UpstreamException.class, () -> pool.withService("c@contoso.com", s -> s));
             long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
             assertEquals(Kind.BUSY, busy.failure().kind());
@@ -154,11 +157,11 @@ class EwsConnectionPoolTest {
                 FakeEwsServer.getFolderError("ErrorNonExistentMailbox", "No mailbox.")))) {
             EwsEndpoint endpoint = EwsEndpoint.builder(server.url()).ntlm("svc", "pw", null).build();
             try (EwsConnectionPool pool = pool(endpoint, 1, Duration.ofSeconds(1))) {
-                assertThrows(EwsException.class, () -> pool.withService("a@contoso.com",
+                assertThrows(UpstreamException.class, () -> pool.withService("a@contoso.com",
                         s -> Folder.bind(s, EwsConnectionPool.calendarOf("a@contoso.com"))));
                 assertEquals(1, pool.idleCount());
 
-                EwsException e = assertThrows(EwsException.class, () -> pool.withService("a@contoso.com", s -> {
+                UpstreamException e = assertThrows(UpstreamException.class, () -> pool.withService("a@contoso.com", s -> {
                     throw new java.net.SocketTimeoutException("Read timed out");
                 }));
                 assertEquals(Kind.TIMEOUT, e.failure().kind());

@@ -20,7 +20,10 @@ import org.apache.http.conn.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import io.calendargateway.exchange.FakeEwsServer.Reply;
-import io.calendargateway.exchange.UpstreamFailure.Kind;
+import io.calendargateway.upstream.UpstreamException;
+import io.calendargateway.upstream.UpstreamFailure;
+import io.calendargateway.upstream.UpstreamFailure.Kind;
+
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceRequestException;
@@ -133,7 +136,7 @@ class EwsErrorsTest {
         assertEquals("CONNECTION_REFUSED", EwsErrors.translate(
                 new ServiceRequestException("x", new ConnectException("Connection refused"))).code());
         assertEquals(new UpstreamFailure(Kind.TIMEOUT, "READ_TIMEOUT",
-                "Exchange did not answer within the read timeout", null),
+                "The server did not answer within the read timeout", null),
                 EwsErrors.translate(new ServiceRequestException("x", new SocketTimeoutException("Read timed out"))));
         assertEquals("CONNECT_TIMEOUT", EwsErrors.translate(
                 new ServiceRequestException("x", new ConnectTimeoutException("Connect to x timed out"))).code());
@@ -155,7 +158,7 @@ class EwsErrorsTest {
     private static UpstreamFailure failureOf(EwsEndpoint endpoint) {
         try (EwsConnectionPool pool = new EwsConnectionPool(endpoint, new EwsServiceFactory(), 1,
                 Duration.ofSeconds(1))) {
-            EwsException e = assertThrows(EwsException.class, () -> pool.withService("room1@contoso.com",
+            UpstreamException e = assertThrows(UpstreamException.class, () -> pool.withService("room1@contoso.com",
                     service -> Folder.bind(service, EwsConnectionPool.calendarOf("room1@contoso.com"))));
             return e.failure();
         }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.calendargateway.exchange.FakeEwsServer.Reply;
-import io.calendargateway.exchange.UpstreamFailure.Kind;
+import io.calendargateway.profile.CaBundle;
+import io.calendargateway.upstream.UpstreamFailure;
+import io.calendargateway.upstream.UpstreamFailure.Kind;
+
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 
 class EwsServiceFactoryTest {
@@ -218,8 +221,8 @@ class EwsServiceFactoryTest {
 
     @Test
     void shouldParseEveryCertificateOfAPemBundle() throws Exception {
-        assertEquals(2, TlsTrust.parsePem(loopbackCert.pem() + otherHostCert.pem()).size());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TlsTrust.parsePem("hello"));
+        assertEquals(2, CaBundle.parse(loopbackCert.pem() + otherHostCert.pem()).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CaBundle.parse("hello"));
         assertEquals("The CA bundle holds no PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)",
                 e.getMessage());
     }

@@ -2,6 +2,9 @@ package io.calendargateway.exchange;
 
 import io.calendargateway.simulator.ExchangeSimulator;
 import io.calendargateway.simulator.Scenarios;
+import io.calendargateway.upstream.UpstreamException;
+import io.calendargateway.upstream.UpstreamFailure;
+
 import microsoft.exchange.webservices.data.core.service.folder.CalendarFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +50,7 @@ class SimulatorTlsTest {
     void selfSignedCertificateShouldBeRejectedWithoutTheCa() {
         int before = sim.calls().count("GetFolder", "room1@contoso.com");
         try (EwsConnectionPool pool = pool(null)) {
-            EwsException failure = catchThrowableOfType(EwsException.class, () -> pool.withService(
+            UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> pool.withService(
                     "room1@contoso.com", service -> CalendarFolder.bind(service,
                             EwsConnectionPool.calendarOf("room1@contoso.com"))));
             assertThat(failure.failure().kind()).isEqualTo(UpstreamFailure.Kind.TLS);

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import io.calendargateway.oauth.TokenFailure.Kind;
+
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientException;
 import io.quarkus.oidc.client.Tokens;
@@ -123,7 +124,7 @@ class TokenServiceTest {
                 () -> tokens.accessTokenBlocking("p1", 1, CLIENT_CREDENTIALS));
 
         assertEquals(new TokenFailure(Kind.REJECTED, "AADSTS7000222", "invalid_client",
-                "AADSTS7000222: The provided client secret keys for app 'app-1' are expired."), e.failure());
+                "AADSTS7000222: The provided client secret keys for app 'app-1' are expired."), e.tokenFailure());
         assertFalse(e.getMessage().contains("s3cr3t-value"));
 
         answer = () -> Uni.createFrom().item(tokens("after-fix", T0.plusSeconds(3600)));

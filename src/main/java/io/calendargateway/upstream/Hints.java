@@ -1,4 +1,4 @@
-package io.calendargateway.diagnostics;
+package io.calendargateway.upstream;
 
 import java.util.Map;
 

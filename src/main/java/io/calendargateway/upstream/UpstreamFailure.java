@@ -1,9 +1,9 @@
-package io.calendargateway.exchange;
+package io.calendargateway.upstream;
 
 /**
- * A failed call to Exchange, reduced to what the API needs: a kind (picks the HTTP status), the Exchange code or
- * our own (picks the hint), a message safe to show an admin (no secrets, no stack traces) and, when throttled, how
- * long Exchange asked us to wait.
+ * A failed call to Exchange, Entra ID or Graph, reduced to what the API needs: a kind (picks the HTTP status, see
+ * {@link UpstreamProblemMapper}), the Exchange code or our own (picks the {@link Hints hint}), a message safe to
+ * show an admin (no secrets, no stack traces) and, when throttled, how long the server asked us to wait.
  *
  * @param code Exchange's response code ({@code ErrorImpersonateUserDenied}), {@code HTTP_401}, {@code TLS_UNTRUSTED},
  *        ...
@@ -29,6 +29,18 @@ public record UpstreamFailure(Kind kind, String code, String message, Long backO
         /** The answer was not EWS: HTML, broken XML, an unexpected status. */
         GARBAGE,
         /** This gateway's own concurrency limit for the profile is reached; nothing was sent. */
-        BUSY
+        BUSY,
+        /** The profile's circuit breaker is open after repeated connection failures; nothing was sent. */
+        CIRCUIT_OPEN;
+
+        /** Failures that say the server or the way to it is broken, as opposed to one request or mailbox. */
+        public boolean isConnectionFailure() {
+            return this == UNREACHABLE || this == TIMEOUT || this == TLS || this == GARBAGE;
+        }
+    }
+
+    /** What an administrator can do about it, or null. */
+    public String hint() {
+        return Hints.forCode(code);
     }
 }

@@ -1,21 +1,15 @@
-package io.calendargateway.exchange;
+package io.calendargateway.upstream;
 
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+
+import io.calendargateway.profile.CaBundle;
 
 /**
  * Trust material for outbound TLS to Exchange: the JDK's default trust store plus an optional per-profile PEM
@@ -24,46 +18,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class TlsTrust {
 
-    private static final Pattern PEM_CERTIFICATE = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+?)-----END CERTIFICATE-----");
-
     private TlsTrust() {
-    }
-
-    /**
-     * Parses every {@code CERTIFICATE} block of a PEM bundle; text between blocks (comments, subject lines) is
-     * ignored.
-     *
-     * @throws IllegalArgumentException when the bundle holds no certificate or one of them cannot be parsed
-     */
-    public static List<X509Certificate> parsePem(String pem) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        Matcher matcher = PEM_CERTIFICATE.matcher(pem == null ? "" : pem);
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            while (matcher.find()) {
-                byte[] der;
-                try {
-                    der = Base64.getMimeDecoder().decode(matcher.group(1));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Certificate #" + (certificates.size() + 1)
-                            + " of the CA bundle is not valid base64");
-                }
-                try {
-                    certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
-                } catch (CertificateException e) {
-                    throw new IllegalArgumentException("Certificate #" + (certificates.size() + 1)
-                            + " of the CA bundle cannot be parsed");
-                }
-            }
-        } catch (CertificateException e) {
-            throw new IllegalStateException("X.509 is not supported by this JVM", e);
-        }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "The CA bundle holds no PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)");
-        }
-        return certificates;
     }
 
     /** A trust manager accepting what the JDK trusts plus the certificates of the optional PEM bundle. */
@@ -82,7 +37,7 @@ public final class TlsTrust {
                 anchors.setCertificateEntry("jdk-" + i++, certificate);
             }
             i = 0;
-            for (X509Certificate certificate : parsePem(caBundlePem)) {
+            for (X509Certificate certificate : CaBundle.parse(caBundlePem)) {
                 anchors.setCertificateEntry("bundle-" + i++, certificate);
             }
             TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

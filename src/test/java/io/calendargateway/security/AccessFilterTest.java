@@ -1,0 +1,105 @@
+package io.calendargateway.security;
+
+import io.calendargateway.support.OpenApi;
+import io.calendargateway.support.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class AccessFilterTest {
+
+    @Test
+    void adminEndpointWithoutTokenShouldBe401WithChallenge() {
+        given().filter(OpenApi.responseValidated())
+                .when().get("/profiles")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"calendar-gateway\""))
+                .contentType("application/problem+json")
+                .body("title", equalTo("Unauthorized"))
+                .body("detail", equalTo("An admin token is required: send Authorization: Bearer <token>"));
+    }
+
+    @Test
+    void adminEndpointWithWrongTokenShouldBe401() {
+        given().filter(OpenApi.responseValidated()).auth().oauth2("test-admin-tokenX")
+                .when().get("/profiles")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"calendar-gateway\""))
+                .body("detail", equalTo("The admin token is not valid"));
+        given().filter(OpenApi.responseValidated()).auth().preemptive().basic("admin", "test-admin-token")
+                .when().get("/profiles")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void everyConfiguredTokenShouldBeAccepted() {
+        given().filter(OpenApi.validated()).auth().oauth2("second-admin-token")
+                .when().get("/profiles")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void healthShouldStayOpen() {
+        given().filter(OpenApi.validated()).when().get("/health").then().statusCode(200);
+    }
+
+    /** Every operation of the served contract: 401 without a credential and with a wrong one, unless it is public. */
+    @Test
+    void shouldRefuseEveryNonPublicOperationOfTheContractWithoutCredential() {
+        String document = given().accept("application/yaml").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        Map<String, Map<String, Object>> paths = new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(document)
+                .get("paths");
+        List<String> publicOperations = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        paths.forEach((template, operations) -> operations.forEach((method, value) -> {
+            if (!Set.of("get", "post", "put", "delete").contains(method)) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> operation = (Map<String, Object>) value;
+            String path = template.replace("{id}", UUID.randomUUID().toString()).replace("{mail}", "room1@contoso.com");
+            String name = method.toUpperCase() + " " + template;
+            if (List.of().equals(operation.get("security"))) {
+                publicOperations.add(name);
+                return;
+            }
+            for (String credential : new String[] {null, "not-a-known-token"}) {
+                var request = given().contentType("application/json").body("{}");
+                if (credential != null) {
+                    request.auth().oauth2(credential);
+                }
+                Response response = request.request(method, path);
+                assertThat(response.statusCode()).as(name + " with credential " + credential).isEqualTo(401);
+                assertThat(response.header("WWW-Authenticate")).as(name).isEqualTo("Bearer realm=\"calendar-gateway\"");
+                assertThat(response.contentType()).as(name).startsWith("application/problem+json");
+            }
+            checked.add(name);
+        }));
+        assertThat(publicOperations).containsExactly("GET /health");
+        assertThat(checked).contains("GET /profiles", "POST /profiles", "PUT /profiles/{id}", "DELETE /profiles/{id}",
+                "POST /profiles/{id}/test", "POST /autodiscover", "POST /secrets/re-encrypt");
+    }
+
+    @Test
+    void shouldKeepProbesMetricsAndContractOpen() {
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics",
+                "/q/openapi")) {
+            given().when().get(path).then().statusCode(200);
+        }
+    }
+}
