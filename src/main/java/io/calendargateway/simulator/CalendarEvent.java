@@ -123,9 +123,17 @@ public final class CalendarEvent {
 
     /** Marks the meeting cancelled as Exchange does: "Canceled: " subject prefix, IsCancelled, shown as free. */
     public CalendarEvent cancelled() {
+        return cancelled("Canceled: ");
+    }
+
+    /**
+     * Marks the meeting cancelled with the subject prefix of the organizer's client language: Exchange copies the
+     * cancellation's subject, so a German Outlook leaves "Abgesagt: " where an English one writes "Canceled: ".
+     */
+    public CalendarEvent cancelled(String subjectPrefix) {
         this.cancelled = true;
-        if (!subject.startsWith("Canceled: ")) {
-            this.subject = "Canceled: " + subject;
+        if (!subject.startsWith(subjectPrefix)) {
+            this.subject = subjectPrefix + subject;
         }
         this.showAs = ShowAs.FREE;
         return this;

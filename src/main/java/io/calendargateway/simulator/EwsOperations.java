@@ -414,13 +414,17 @@ final class EwsOperations {
         if (exact) {
             query = query.substring(5);
         }
+        // an X.500 address (what FindItem gives as an EX organizer) resolves only by an exact legacyExchangeDN match
+        boolean legacyDn = query.startsWith("/o=");
         for (Mailbox m : scenario.mailboxesOf(ctx.tenant())) {
-            if (exact ? m.smtp().equals(query) : anr(query, m.displayName(), m.smtp())) {
+            boolean match = legacyDn ? m.legacyDn().equalsIgnoreCase(query)
+                    : exact ? m.smtp().equals(query) : anr(query, m.displayName(), m.smtp());
+            if (match) {
                 matches.add(new Object[] {m.displayName(), m.smtp(), "Mailbox"});
             }
         }
         for (RoomList r : scenario.roomListsOf(ctx.tenant())) {
-            if (exact ? r.smtp().equals(query) : anr(query, r.displayName(), r.smtp())) {
+            if (!legacyDn && (exact ? r.smtp().equals(query) : anr(query, r.displayName(), r.smtp()))) {
                 matches.add(new Object[] {r.displayName(), r.smtp(), "PublicDL"});
             }
         }

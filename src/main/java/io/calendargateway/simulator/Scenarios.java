@@ -34,9 +34,12 @@ import java.util.Locale;
  *       limit 1 (a second concurrent request gets ErrorServerBusy)</li>
  *   <li>{@code CONTOSO\alexw} / {@value #ALEX_PASSWORD}: Alex Wilber, a user with his own mailbox</li>
  * </ul>
- * Rooms: room1 (everything: series, all-day, private, cancelled, every free/busy status, Berlin DST), room2
- * (subjects are the organizer's name), boardroom (calendar sub-folders), room3 (more than 1000 items a year),
- * room-ny (America/New_York, its DST change). Room lists building1 and building2.
+ * Rooms: room1 (everything: series, all-day, private, personal, cancelled in English and German, every free/busy
+ * status, Berlin DST), room2 (subjects are the organizer's name), boardroom (calendar sub-folders), room3 (more
+ * than 1000 items a year), room-ny (America/New_York, its DST change, all-day events west of UTC), room-in
+ * (Asia/Kolkata, all-day events at 18:30Z the day before), room-busy (more than 1000 items in any 31 days).
+ * Room lists building1, building2 and building3. The user alexw has a meeting of his own on D (a mailbox in the
+ * domain but in no room list).
  *
  * <h2>Exchange Online tenant {@code fabrikam} (id {@value #FABRIKAM_TENANT_ID})</h2>
  * Apps: consented {@value #FABRIKAM_APP_CONSENTED}, not consented {@value #FABRIKAM_APP_NO_CONSENT}, expired
@@ -50,6 +53,7 @@ public final class Scenarios {
 
     public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    public static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
 
     public static final String SVC_GATEWAY_PASSWORD = "Gateway-Pass1";
     public static final String SVC_DELEGATE_PASSWORD = "Delegate-Pass1";
@@ -78,6 +82,9 @@ public final class Scenarios {
 
     /** Users named "Contoso User 001" ... so that a ResolveNames for "contoso" exceeds the 100-entry cap. */
     public static final int CONTOSO_DIRECTORY_USERS = 110;
+
+    /** room-busy: this many 15-minute daily series from 08:00, so any 31 days from D hold 1240 items. */
+    public static final int BUSY_ROOM_SLOTS_PER_DAY = 40;
 
     private Scenarios() {
     }
@@ -112,7 +119,9 @@ public final class Scenarios {
                 .impersonation(Account.Impersonation.ROOMS).maxConcurrency(1));
         s.account(Account.onPremises("CONTOSO", "alexw", ALEX_PASSWORD).displayName("Alex Wilber"));
 
-        s.mailbox(Mailbox.user("alexw@contoso.com", "Alex Wilber", "Europe/Berlin"));
+        Mailbox alexw = Mailbox.user("alexw@contoso.com", "Alex Wilber", "Europe/Berlin");
+        s.mailbox(alexw);
+        alexw.calendar().add(at("Alex 1:1", d, 11, 0, 30).organizer("Alex Wilber", "alexw@contoso.com"));
         s.mailbox(Mailbox.user("meganb@contoso.com", "Megan Bowen", "Europe/Berlin"));
         for (int i = 1; i <= CONTOSO_DIRECTORY_USERS; i++) {
             String n = String.format(Locale.ROOT, "%03d", i);
@@ -162,14 +171,35 @@ public final class Scenarios {
                         .organizer("Alex Wilber", "alexw@contoso.com"),
                 CalendarEvent.at("NY DST weekly", nyChange.minusDays(14).atTime(9, 0), nyChange.minusDays(14)
                         .atTime(10, 0), NEW_YORK).organizer("Megan Bowen", "meganb@contoso.com")
-                        .recurring(Recurrence.weekly(1, nyChange.getDayOfWeek()).count(5)));
+                        .recurring(Recurrence.weekly(1, nyChange.getDayOfWeek()).count(5)),
+                // west of UTC an all-day event starts at 04:00Z or 05:00Z of its own date
+                CalendarEvent.allDay("NY holiday", d.plusDays(2), d.plusDays(2), NEW_YORK),
+                CalendarEvent.allDay("NY conference", d.plusDays(4), d.plusDays(5), NEW_YORK)
+                        .showAs(CalendarEvent.ShowAs.BUSY).organizer("Alex Wilber", "alexw@contoso.com"));
+
+        Mailbox roomIn = Mailbox.room("room-in@contoso.com", "Room Mumbai", "Asia/Kolkata").place(6, "Mumbai");
+        s.mailbox(roomIn);
+        roomIn.calendar().add(
+                CalendarEvent.at("Mumbai sync", d.atTime(10, 0), d.atTime(11, 0), KOLKATA)
+                        .organizer("Megan Bowen", "meganb@contoso.com"),
+                // east of UTC an all-day event starts the UTC day before: 18:30Z
+                CalendarEvent.allDay("Diwali", d.plusDays(1), d.plusDays(1), KOLKATA));
+
+        Mailbox busy = Mailbox.room("room-busy@contoso.com", "Busy Room", "Europe/Berlin").place(4, "Building 3");
+        s.mailbox(busy);
+        for (int i = 0; i < BUSY_ROOM_SLOTS_PER_DAY; i++) {
+            LocalTime t = LocalTime.of(8, 0).plusMinutes(15L * i);
+            busy.calendar().add(at("Slot " + t, d.minusDays(3), t.getHour(), t.getMinute(), 15)
+                    .organizer("Megan Bowen", "meganb@contoso.com").recurring(Recurrence.daily(1).count(45)));
+        }
 
         s.mailbox(Mailbox.equipment("projector1@contoso.com", "Projector 1", "Europe/Berlin"));
 
         s.roomList(new RoomList("building1@contoso.com", "Building 1 Rooms", "room1@contoso.com",
                 "room2@contoso.com", "boardroom@contoso.com"));
         s.roomList(new RoomList("building2@contoso.com", "Building 2 Rooms", "room3@contoso.com",
-                "room-ny@contoso.com"));
+                "room-ny@contoso.com", "room-in@contoso.com"));
+        s.roomList(new RoomList("building3@contoso.com", "Building 3 Rooms", "room-busy@contoso.com"));
 
         s.autodiscoverRedirectAddress("old.address@contoso.com", "alexw@contoso.com");
         s.autodiscoverRedirectUrl("moved@contoso.com", "{https}/autodiscover/autodiscover.xml");
@@ -187,7 +217,8 @@ public final class Scenarios {
                 .recurring(Recurrence.daily(1).count(21))
                 .change(d.plusDays(1), c -> Change.moveTo(d.plusDays(1).atTime(9, 15), d.plusDays(1).atTime(9, 30))
                         .withSubject("Daily stand-up (moved)"))
-                .delete(d.plusDays(2)));
+                .delete(d.plusDays(2))
+                .change(d.plusDays(4), c -> c.withSubject("Daily stand-up (demo day)")));
         cal.add(at("Weekly planning", d.minusDays(14), 14, 0, 60).organizer(alexName, alex).location("Room 1")
                 .recurring(Recurrence.weekly(1, d.getDayOfWeek()).count(8))
                 .change(d.plusDays(7), c -> Change.moveTo(d.plusDays(7).atTime(14, 0), d.plusDays(7).atTime(16, 0))
@@ -207,6 +238,9 @@ public final class Scenarios {
         LocalDate change = nextTransition(BERLIN, d);
         cal.add(at("Berlin DST weekly", change.minusDays(14), 10, 0, 60).organizer(alexName, alex)
                 .recurring(Recurrence.weekly(1, change.getDayOfWeek()).count(5)));
+        cal.add(at("Dentist", d.plusDays(1), 11, 0, 30).organizer(alexName, alex)
+                .sensitivity(Sensitivity.PERSONAL));
+        cal.add(at("Jour fixe", d.plusDays(1), 13, 0, 30).organizer("Megan Bowen", megan).cancelled("Abgesagt: "));
     }
 
     private static void fabrikam(Scenario s, LocalDate d) {

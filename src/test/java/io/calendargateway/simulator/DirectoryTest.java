@@ -5,25 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.enumeration.search.ResolveNameSearchLocation;
+import microsoft.exchange.webservices.data.core.service.item.Appointment;
 import microsoft.exchange.webservices.data.misc.NameResolution;
 import microsoft.exchange.webservices.data.misc.NameResolutionCollection;
 import microsoft.exchange.webservices.data.property.complex.EmailAddress;
 import microsoft.exchange.webservices.data.property.complex.EmailAddressCollection;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
+import microsoft.exchange.webservices.data.search.CalendarView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ResolveNames, GetRoomLists and GetRooms read by ews-java-api. */
+/** ResolveNames (names and the legacy DNs FindItem gives), GetRoomLists and GetRooms read by ews-java-api. */
 class DirectoryTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 18);
 
     static ExchangeSimulator sim;
 
     @BeforeAll
     static void start() {
-        sim = ExchangeSimulator.start(Scenarios.defaultScenario(LocalDate.of(2026, 3, 18)));
+        sim = ExchangeSimulator.start(Scenarios.defaultScenario(DAY));
     }
 
     @AfterAll
@@ -51,14 +59,16 @@ class DirectoryTest {
             }
             assertEquals(List.of("Board Room <boardroom@contoso.com> Mailbox",
                     "Building 1 Rooms <building1@contoso.com> PublicGroup",
-                    "Building 2 Rooms <building2@contoso.com> PublicGroup", "Room 1 <room1@contoso.com> Mailbox",
-                    "Room 2 <room2@contoso.com> Mailbox", "Room 3 <room3@contoso.com> Mailbox",
+                    "Building 2 Rooms <building2@contoso.com> PublicGroup",
+                    "Building 3 Rooms <building3@contoso.com> PublicGroup", "Busy Room <room-busy@contoso.com> Mailbox",
+                    "Room 1 <room1@contoso.com> Mailbox", "Room 2 <room2@contoso.com> Mailbox",
+                    "Room 3 <room3@contoso.com> Mailbox", "Room Mumbai <room-in@contoso.com> Mailbox",
                     "Room NY <room-ny@contoso.com> Mailbox"), got);
             assertEquals("Board Room", rooms.nameResolutionCollection(0).getContact().getDisplayName());
 
             NameResolutionCollection building = service.resolveName("build", ResolveNameSearchLocation.DirectoryOnly,
                     false);
-            assertEquals(2, building.getCount());
+            assertEquals(3, building.getCount());
             assertEquals("PublicGroup", building.nameResolutionCollection(0).getMailbox().getMailboxType().name());
 
             NameResolutionCollection alex = service.resolveName("alex");
@@ -83,17 +93,61 @@ class DirectoryTest {
             for (EmailAddress a : lists) {
                 names.add(a.getName() + " <" + a.getAddress() + ">");
             }
-            assertEquals(List.of("Building 1 Rooms <building1@contoso.com>", "Building 2 Rooms <building2@contoso.com>"),
-                    names);
-            List<String> rooms = service.getRooms(new EmailAddress("building1@contoso.com")).stream()
-                    .map(a -> a.getName() + " <" + a.getAddress() + ">").toList();
+            assertEquals(List.of("Building 1 Rooms <building1@contoso.com>", "Building 2 Rooms <building2@contoso.com>",
+                    "Building 3 Rooms <building3@contoso.com>"), names);
             assertEquals(List.of("Room 1 <room1@contoso.com>", "Room 2 <room2@contoso.com>",
-                    "Board Room <boardroom@contoso.com>"), rooms);
+                    "Board Room <boardroom@contoso.com>"), rooms(service, "building1@contoso.com"));
+            assertEquals(List.of("Room 3 <room3@contoso.com>", "Room NY <room-ny@contoso.com>",
+                    "Room Mumbai <room-in@contoso.com>"), rooms(service, "building2@contoso.com"));
+            assertEquals(List.of("Busy Room <room-busy@contoso.com>"), rooms(service, "building3@contoso.com"));
             Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                     () -> service.getRooms(new EmailAddress("nolist@contoso.com")));
             assertEquals("ErrorNameResolutionNoResults",
                     String.valueOf(EwsClients.responseException(e).getErrorCode()));
         }
         assertEquals(1, sim.calls().count("GetRoomLists"));
+    }
+
+    private static List<String> rooms(ExchangeService service, String roomList) throws Exception {
+        return service.getRooms(new EmailAddress(roomList)).stream()
+                .map(a -> a.getName() + " <" + a.getAddress() + ">").toList();
+    }
+
+    @Test
+    void shouldResolveTheExAddressOfAFindItemOrganizerToItsSmtpAddress() throws Exception {
+        try (ExchangeService service = gateway()) {
+            Appointment budget = service.findAppointments(new FolderId(WellKnownFolderName.Calendar),
+                    new CalendarView(Date.from(DAY.atTime(9, 0).atZone(Scenarios.BERLIN).toInstant()),
+                            Date.from(DAY.atTime(9, 30).atZone(Scenarios.BERLIN).toInstant()))).getItems().get(0);
+            assertEquals("Budget review", budget.getSubject());
+            String legacyDn = budget.getOrganizer().getAddress();
+            assertEquals("EX", budget.getOrganizer().getRoutingType());
+            assertTrue(legacyDn.startsWith("/o=contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)"
+                    + "/cn=Recipients/cn="), legacyDn);
+
+            int before = sim.calls().count("ResolveNames");
+            NameResolutionCollection resolved = service.resolveName(legacyDn);
+            assertEquals(1, resolved.getCount());
+            EmailAddress alex = resolved.nameResolutionCollection(0).getMailbox();
+            assertEquals("Alex Wilber <alexw@contoso.com> SMTP Mailbox", alex.getName() + " <" + alex.getAddress()
+                    + "> " + alex.getRoutingType() + " " + alex.getMailboxType());
+            assertEquals(before + 1, sim.calls().count("ResolveNames"));
+
+            NameResolutionCollection upper = service.resolveName(legacyDn.toUpperCase(Locale.ROOT));
+            assertEquals(List.of("alexw@contoso.com"), addresses(upper), "legacy DNs compare case-insensitively");
+            assertEquals(0, service.resolveName(legacyDn.substring(0, legacyDn.length() - 2)).getCount(),
+                    "a legacy DN resolves only when it matches exactly");
+            assertEquals(0, service.resolveName("/o=contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)")
+                    .getCount(), "the organization's prefix names nobody");
+            assertEquals(before + 4, sim.calls().count("ResolveNames"));
+        }
+    }
+
+    private static List<String> addresses(NameResolutionCollection resolutions) {
+        List<String> out = new ArrayList<>();
+        for (NameResolution r : resolutions) {
+            out.add(r.getMailbox().getAddress());
+        }
+        return out;
     }
 }
