@@ -27,4 +27,11 @@ public interface EwsConfig {
     /** Socket read timeout for each EWS response. */
     @WithDefault("PT30S")
     Duration readTimeout();
+
+    /**
+     * How long a throttled profile ({@code ErrorServerBusy}) waits before it calls Exchange again when the fault
+     * names no {@code BackOffMilliseconds} (Exchange Online often does not).
+     */
+    @WithDefault("PT30S")
+    Duration defaultBackOff();
 }

@@ -1,7 +1,9 @@
 package io.calendargateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings for every call to Exchange, Entra ID and Graph. */
@@ -13,4 +15,22 @@ public interface UpstreamConfig {
      * reach Exchange Online only through a proxy set it once here.
      */
     Optional<String> defaultProxy();
+
+    /** The circuit breaker of each profile: it counts only failures of the server or the way to it. */
+    CircuitBreaker circuitBreaker();
+
+    interface CircuitBreaker {
+
+        /** Calls in the rolling window the failure ratio is computed over. */
+        @WithDefault("4")
+        int requestVolume();
+
+        /** Share of failed calls in the window that opens the circuit. */
+        @WithDefault("0.75")
+        double failureRatio();
+
+        /** How long an open circuit refuses calls before it lets one through to try. */
+        @WithDefault("PT30S")
+        Duration delay();
+    }
 }

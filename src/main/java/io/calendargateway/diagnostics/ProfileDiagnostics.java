@@ -9,6 +9,11 @@ import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
 import io.calendargateway.profile.ProfileWarning;
+import io.calendargateway.room.Normalizer;
+import io.calendargateway.upstream.Appointment;
+import io.calendargateway.upstream.Backends;
+import io.calendargateway.upstream.Hints;
+import io.calendargateway.upstream.UpstreamException;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -17,6 +22,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,9 +52,15 @@ public class ProfileDiagnostics {
     private final ProfileTokens tokens;
     private final Map<ProfileKind, ConnectionCheck> checks = new EnumMap<>(ProfileKind.class);
 
-    public ProfileDiagnostics(ProfileService profiles, ProfileTokens tokens, @Any Instance<ConnectionCheck> checks) {
+    private final Backends backends;
+    private final Clock clock;
+
+    public ProfileDiagnostics(ProfileService profiles, ProfileTokens tokens, @Any Instance<ConnectionCheck> checks,
+                              Backends backends, Clock clock) {
         this.profiles = profiles;
         this.tokens = tokens;
+        this.backends = backends;
+        this.clock = clock;
         checks.forEach(check -> this.checks.put(check.kind(), check));
     }
 
@@ -98,7 +111,36 @@ public class ProfileDiagnostics {
         }
         ZoneId zone = profile.timeZone == null ? ZoneOffset.UTC : ZoneId.of(profile.timeZone);
         steps.addAll(checks.get(profile.kind).run(profile, secrets, token, mailbox, noRoles, zone));
+        boolean mailboxReadable = steps.stream().anyMatch(step -> step.name() == Step.MAILBOX_ACCESS
+                && step.status() == DiagnosticStep.Status.OK);
+        if (mailboxReadable && steps.stream().noneMatch(step -> step.name() == Step.CALENDAR_READ)) {
+            steps.add(calendarRead(profile, mailbox, zone, noRoles));
+        }
         return DiagnosticReport.of(profile.id, mailbox, steps, warnings);
+    }
+
+    /** Today's calendar of the sample mailbox, read as door signs read it, checked for AddOrganizerToSubject. */
+    private DiagnosticStep calendarRead(Profile profile, String mailbox, ZoneId zone, boolean noRoles) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        long start = System.nanoTime();
+        try {
+            List<Appointment> items = backends.of(profile).appointments(profile, mailbox, null,
+                    today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+            String detail = items.size() + (items.size() == 1 ? " item" : " items") + " on " + today + " ("
+                    + zone.getId() + ")";
+            long ms = DiagnosticStep.millisSince(start);
+            Normalizer.OrganizerSubjects subjects = Normalizer.organizerSubjects(items);
+            if (subjects.suspected()) {
+                return DiagnosticStep.warning(Step.CALENDAR_READ, ms, "ADD_ORGANIZER_TO_SUBJECT", detail + "; "
+                        + subjects.subjectIsOrganizer() + " of " + subjects.withOrganizer() + " subjects are the "
+                        + "organizer's name: the room mailbox probably has AddOrganizerToSubject on");
+            }
+            return DiagnosticStep.ok(Step.CALENDAR_READ, ms, detail);
+        } catch (UpstreamException e) {
+            DiagnosticStep step = DiagnosticStep.failed(Step.CALENDAR_READ, DiagnosticStep.millisSince(start),
+                    e.failure());
+            return noRoles && "HTTP_401".equals(e.failure().code()) ? step.withHint(Hints.NO_ROLES) : step;
+        }
     }
 
     /** Reads the token's claims: an app-only token without roles means admin consent is missing. */

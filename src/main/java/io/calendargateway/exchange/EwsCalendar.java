@@ -3,12 +3,14 @@ package io.calendargateway.exchange;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.calendargateway.exchange.CalendarParts.Part;
+import io.calendargateway.config.EwsConfig;
 import io.calendargateway.profile.AuthType;
 import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
 import io.calendargateway.upstream.Appointment;
 import io.calendargateway.upstream.CalendarBackend;
+import io.calendargateway.upstream.ProfileGuards;
 import io.calendargateway.upstream.UpstreamException;
 import io.calendargateway.upstream.UpstreamFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,13 +62,17 @@ public class EwsCalendar implements CalendarBackend {
 
     private final EwsConnections connections;
     private final ProfileService profiles;
+    private final ProfileGuards guards;
+    private final Duration defaultBackOff;
     /** "profile id:version:X.500 address" to the SMTP address, or empty when the directory knows none. */
     private final Cache<String, Optional<String>> smtpByLegacyDn = Caffeine.newBuilder()
             .maximumSize(50_000).expireAfterWrite(Duration.ofHours(24)).build();
 
-    public EwsCalendar(EwsConnections connections, ProfileService profiles) {
+    public EwsCalendar(EwsConnections connections, ProfileService profiles, ProfileGuards guards, EwsConfig config) {
         this.connections = connections;
         this.profiles = profiles;
+        this.guards = guards;
+        this.defaultBackOff = config.defaultBackOff();
     }
 
     @Override
@@ -77,6 +83,12 @@ public class EwsCalendar implements CalendarBackend {
     @Override
     public List<Appointment> appointments(Profile profile, String mailbox, String folderId, Instant from,
                                           Instant to) {
+        return guards.call(profile, "CalendarView", defaultBackOff,
+                () -> calendarView(profile, mailbox, folderId, from, to));
+    }
+
+    private List<Appointment> calendarView(Profile profile, String mailbox, String folderId, Instant from,
+                                           Instant to) {
         EwsConnectionPool pool = connections.pool(profile, profiles.decryptedSecrets(profile));
         FolderId folder = folderId == null ? EwsConnectionPool.calendarOf(mailbox) : folder(folderId);
         Map<String, microsoft.exchange.webservices.data.core.service.item.Appointment> items = new LinkedHashMap<>();
@@ -112,18 +124,24 @@ public class EwsCalendar implements CalendarBackend {
     }
 
     @Override
-    public Set<String> rooms(Profile profile) {
+    public Map<String, String> rooms(Profile profile) {
+        return guards.call(profile, "GetRooms", defaultBackOff, () -> roomsOfRoomLists(profile));
+    }
+
+    private Map<String, String> roomsOfRoomLists(Profile profile) {
         EwsConnectionPool pool = connections.pool(profile, profiles.decryptedSecrets(profile));
         return pool.withService(anchorOf(profile), service -> {
-            Set<String> rooms = new LinkedHashSet<>();
+            Map<String, String> rooms = new LinkedHashMap<>();
             for (EmailAddress list : service.getRoomLists()) {
                 for (EmailAddress room : service.getRooms(list)) {
-                    if (room.getAddress() != null) {
-                        rooms.add(room.getAddress().toLowerCase(Locale.ROOT));
+                    String mail = EwsAppointments.smtpOrNull(room);
+                    if (mail != null) {
+                        rooms.putIfAbsent(mail, room.getName() == null || room.getName().isBlank() ? mail
+                                : room.getName().strip());
                     }
                 }
             }
-            return Set.copyOf(rooms);
+            return Map.copyOf(rooms);
         });
     }
 

@@ -1,7 +1,6 @@
 package io.calendargateway.exchange;
 
 import io.calendargateway.config.EwsConfig;
-import io.calendargateway.diagnostics.AddOrganizerToSubject;
 import io.calendargateway.diagnostics.ConnectionCheck;
 import io.calendargateway.diagnostics.DiagnosticStep;
 import io.calendargateway.diagnostics.Step;
@@ -19,25 +18,20 @@ import io.calendargateway.upstream.UpstreamFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import microsoft.exchange.webservices.data.core.ExchangeServerInfo;
 import microsoft.exchange.webservices.data.core.service.folder.CalendarFolder;
-import microsoft.exchange.webservices.data.core.service.item.Appointment;
-import microsoft.exchange.webservices.data.search.CalendarView;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
  * The EWS links of a profile test, in the order a door-sign read needs them: TLS, sign-in, server version,
- * access to a sample mailbox (impersonation or delegate), and reading that mailbox's calendar for today. Blocking:
+ * access to a sample mailbox (impersonation or delegate); the calendar step is the read path's own. Blocking:
  * runs on a worker thread.
  */
 @ApplicationScoped
@@ -117,42 +111,8 @@ public class EwsDiagnostics implements ConnectionCheck {
         if (appOnly) {
             steps.add(serverVersion(server[0]));
         }
-        steps.add(calendarRead(pool, mailbox, zone, appOnlyWithoutRoles));
+        // the calendar itself is read through the backend, like door signs read it (ProfileDiagnostics)
         return steps;
-    }
-
-    private DiagnosticStep calendarRead(EwsConnectionPool pool, String mailbox, ZoneId zone, boolean noRoles) {
-        LocalDate today = LocalDate.now(zone);
-        long start = System.nanoTime();
-        try {
-            List<Appointment> items = pool.withService(mailbox, service -> service.findAppointments(
-                    EwsConnectionPool.calendarOf(mailbox),
-                    new CalendarView(Date.from(today.atStartOfDay(zone).toInstant()),
-                            Date.from(today.plusDays(1).atStartOfDay(zone).toInstant()))).getItems());
-            int withOrganizer = 0;
-            int subjectIsOrganizer = 0;
-            for (Appointment item : items) {
-                String organizer = item.getOrganizer() == null ? null : item.getOrganizer().getName();
-                if (organizer != null && !organizer.isBlank()) {
-                    withOrganizer++;
-                    if (Objects.equals(organizer.strip(), item.getSubject() == null ? null : item.getSubject().strip())) {
-                        subjectIsOrganizer++;
-                    }
-                }
-            }
-            String detail = items.size() + " items on " + today + " (" + zone + ")";
-            long ms = DiagnosticStep.millisSince(start);
-            if (AddOrganizerToSubject.suspected(withOrganizer, subjectIsOrganizer)) {
-                return DiagnosticStep.warning(Step.CALENDAR_READ, ms, "ADD_ORGANIZER_TO_SUBJECT", detail + "; "
-                        + subjectIsOrganizer + " of " + withOrganizer + " subjects are the organizer's name: the room "
-                        + "mailbox probably has AddOrganizerToSubject on");
-            }
-            return DiagnosticStep.ok(Step.CALENDAR_READ, ms, detail);
-        } catch (UpstreamException e) {
-            return failure(Step.CALENDAR_READ, DiagnosticStep.millisSince(start), e.failure(), noRoles);
-        } catch (Exception e) {
-            return failure(Step.CALENDAR_READ, DiagnosticStep.millisSince(start), EwsErrors.translate(e), noRoles);
-        }
     }
 
     private DiagnosticStep tls(Profile profile, URI url) {

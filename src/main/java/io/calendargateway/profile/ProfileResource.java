@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -64,8 +65,8 @@ public class ProfileResource {
 
     @DELETE
     @Path("/{id}")
-    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
-        return profiles.delete(id).invoke(() -> profiles.changed(UUID.fromString(id)))
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @QueryParam("force") boolean force) {
+        return profiles.delete(id, force).invoke(() -> profiles.changed(UUID.fromString(id)))
                 .map(nothing -> RestResponse.noContent());
     }
 

@@ -3,11 +3,13 @@ package io.calendargateway.profile;
 import io.calendargateway.error.Problem;
 import io.calendargateway.error.ProblemException;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -35,10 +37,15 @@ public class ProfileService {
     private final SecretCipher cipher;
     private final Event<ProfileChanged> changed;
 
-    public ProfileService(ProfileRepository repository, SecretCipher cipher, Event<ProfileChanged> changed) {
+    /** The room bindings' table, schema-qualified: native queries do not get Hibernate's default schema. */
+    private final String bindingTable;
+
+    public ProfileService(ProfileRepository repository, SecretCipher cipher, Event<ProfileChanged> changed,
+                          @ConfigProperty(name = "gateway.db.schema") String schema) {
         this.repository = repository;
         this.cipher = cipher;
         this.changed = changed;
+        this.bindingTable = "\"" + schema.replace("\"", "") + "\".room_binding";
     }
 
     @WithSession
@@ -114,13 +121,27 @@ public class ProfileService {
         return failure;
     }
 
-    /** Deletes a profile. */
+    /**
+     * Deletes a profile. While rooms are bound to it, only with {@code force}, which removes those bindings too.
+     * Bindings are read by SQL here, not through the room code, which depends on profiles and not the other way.
+     */
     @WithTransaction
-    public Uni<Void> delete(String id) {
+    public Uni<Void> delete(String id, boolean force) {
         UUID uuid = parseId(id);
-        return repository.deleteById(uuid).flatMap(deleted -> deleted
-                ? Uni.createFrom().voidItem()
-                : Uni.createFrom().<Void>failure(notFound(id)));
+        return repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id)).flatMap(profile ->
+                Panache.getSession().flatMap(session -> session.createNativeQuery(
+                                "SELECT mail FROM " + bindingTable + " WHERE profile_id = :id ORDER BY mail", String.class)
+                        .setParameter("id", uuid).getResultList()
+                        .flatMap(bound -> {
+                            if (!bound.isEmpty() && !force) {
+                                return Uni.createFrom().failure(ProblemException.conflict(bound.size()
+                                        + " room(s) are bound to this profile (" + String.join(", ", bound)
+                                        + "): delete their bindings, or delete with ?force=true to remove them too"));
+                            }
+                            return session.createNativeQuery("DELETE FROM " + bindingTable + " WHERE profile_id = :id")
+                                    .setParameter("id", uuid).executeUpdate()
+                                    .flatMap(removed -> repository.delete(profile));
+                        })));
     }
 
     /** Tells whoever holds connections, tokens or caches built from the profile's old settings, after the commit. */

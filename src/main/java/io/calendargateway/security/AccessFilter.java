@@ -1,5 +1,6 @@
 package io.calendargateway.security;
 
+import io.calendargateway.device.DeviceKeys;
 import io.calendargateway.error.Problem;
 import io.calendargateway.error.ProblemMappers;
 
@@ -15,13 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Default-deny authentication of every JAX-RS route: an admin token ({@code Authorization: Bearer}) unless the
- * method or its class is marked {@link PublicRoute} or {@link DeviceRoute}. Tokens are compared as SHA-256
+ * method or its class is marked {@link PublicRoute} (no credential) or {@link DeviceRoute} (a device key whose
+ * room patterns cover the room, or an admin token). Missing or unknown credentials are 401; a device key outside
+ * its rooms or on an admin route is 403, decided here, before any 404. Tokens are compared as SHA-256
  * digests with {@link MessageDigest#isEqual}, so neither content nor length leaks through timing; no credential
  * is ever logged.
  * <p>
@@ -32,13 +36,21 @@ public class AccessFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
     static final String CHALLENGE = "Bearer realm=\"calendar-gateway\"";
+    static final String API_KEY = "X-Api-Key";
 
     private enum Rule { PUBLIC, DEVICE, ADMIN }
 
     private final List<byte[]> tokenDigests;
     private final Map<Method, Rule> rules = new ConcurrentHashMap<>();
+    private final DeviceKeys devices;
+    private final boolean openRead;
 
-    public AccessFilter(AdminConfig config) {
+    public AccessFilter(AdminConfig config, DeviceKeys devices, DevicesConfig devicesConfig) {
+        this.devices = devices;
+        this.openRead = devicesConfig.openRead();
+        if (openRead) {
+            LOG.warn("gateway.devices.open-read is on: anyone who can reach the gateway reads every served room");
+        }
         this.tokenDigests = config.tokens().orElse(List.of()).stream()
                 .map(String::strip).filter(t -> !t.isEmpty()).map(AccessFilter::digest).toList();
         if (tokenDigests.isEmpty()) {
@@ -61,11 +73,37 @@ public class AccessFilter {
         if (bearer != null && isAdminToken(bearer)) {
             return Optional.empty();
         }
+        String apiKey = request.getHeaderString(API_KEY);
+        String deviceKey = apiKey != null && !apiKey.isBlank() ? apiKey.strip() : bearer;
+        Optional<DeviceKeys.Device> device = deviceKey == null ? Optional.empty() : devices.find(deviceKey);
+        if (rule == Rule.DEVICE) {
+            if (device.isPresent()) {
+                return covers(device.get(), request, method) ? Optional.empty()
+                        : Optional.of(forbidden(request, "This device key does not cover this room"));
+            }
+            if (openRead && deviceKey == null) {
+                return Optional.empty();
+            }
+            return Optional.of(unauthorized(request, deviceKey == null
+                    ? "A device key is required: send X-Api-Key: <key> (or an admin token)"
+                    : "The device key is not valid"));
+        }
+        if (device.isPresent()) {
+            return Optional.of(forbidden(request, "A device key cannot call admin endpoints"));
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             return Optional.of(unauthorized(request, "An admin token is required: send Authorization: Bearer <token>"));
         }
         return Optional.of(unauthorized(request, "The admin token is not valid"));
+    }
+
+    /** Whether the key's room patterns cover the room the path names. */
+    private static boolean covers(DeviceKeys.Device device, ContainerRequestContext request, Method method) {
+        DeviceRoute route = method.getAnnotation(DeviceRoute.class) != null ? method.getAnnotation(DeviceRoute.class)
+                : method.getDeclaringClass().getAnnotation(DeviceRoute.class);
+        String room = request.getUriInfo().getPathParameters().getFirst(route.roomParameter());
+        return room != null && device.rooms().covers(room.strip().toLowerCase(Locale.ROOT));
     }
 
     boolean isAdminToken(String candidate) {
@@ -99,6 +137,12 @@ public class AccessFilter {
         }
         String value = header.substring(7).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    private static Response forbidden(ContainerRequestContext request, String detail) {
+        var problem = new Problem(ProblemMappers.typeUri("forbidden"), "Forbidden", 403, detail,
+                request.getUriInfo().getRequestUri().getRawPath(), null, null, null);
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     private static Response unauthorized(ContainerRequestContext request, String detail) {

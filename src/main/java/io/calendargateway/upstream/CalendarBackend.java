@@ -5,7 +5,7 @@ import io.calendargateway.profile.ProfileKind;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What the read path needs from Exchange, whichever protocol speaks to it (EWS, Microsoft Graph). Implementations
@@ -24,6 +24,9 @@ public interface CalendarBackend {
      */
     List<Appointment> appointments(Profile profile, String mailbox, String folderId, Instant from, Instant to);
 
-    /** The addresses (lower-case) of every room in the profile's room lists: the mailboxes confirmed as rooms. */
-    Set<String> rooms(Profile profile);
+    /**
+     * Every room in the profile's room lists, the mailboxes confirmed as rooms: address (lower-case) to display
+     * name.
+     */
+    Map<String, String> rooms(Profile profile);
 }

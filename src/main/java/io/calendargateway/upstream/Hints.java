@@ -51,6 +51,11 @@ public final class Hints {
     public static final String ADD_ORGANIZER_TO_SUBJECT = "Set-CalendarProcessing -Identity <room> "
             + "-AddOrganizerToSubject $false -DeleteSubject $false";
 
+    public static final String NOT_A_ROOM = "Add the mailbox to a room list (New-DistributionGroup -RoomList, then "
+            + "Add-DistributionGroupMember), or bind it with allowNonRoom: true if door signs may show it.";
+    public static final String CIRCUIT_OPEN = "Exchange failed repeatedly: the gateway pauses calls to it for a while "
+            + "and serves the last known schedules; check the server and the network.";
+
     private static final Map<String, String> BY_CODE = Map.ofEntries(
             Map.entry("ErrorImpersonateUserDenied", IMPERSONATION_DENIED),
             Map.entry("HTTP_403", EWS_FORBIDDEN),
@@ -90,7 +95,8 @@ public final class Hints {
             Map.entry("ErrorImpersonationFailed", IMPERSONATION_DENIED),
             Map.entry("ErrorInvalidExchangeImpersonationHeaderData", NO_MAILBOX),
             Map.entry("ErrorAccessDenied", DELEGATE_DENIED),
-            Map.entry("ADD_ORGANIZER_TO_SUBJECT", ADD_ORGANIZER_TO_SUBJECT));
+            Map.entry("ADD_ORGANIZER_TO_SUBJECT", ADD_ORGANIZER_TO_SUBJECT),
+            Map.entry("CIRCUIT_OPEN", CIRCUIT_OPEN));
 
     private Hints() {
     }

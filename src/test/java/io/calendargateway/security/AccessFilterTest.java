@@ -1,6 +1,9 @@
 package io.calendargateway.security;
 
+import io.calendargateway.support.Admin;
 import io.calendargateway.support.OpenApi;
+import io.calendargateway.support.Rooms;
+import io.calendargateway.support.SimulatorResource;
 import io.calendargateway.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
+@QuarkusTestResource(SimulatorResource.class)
 class AccessFilterTest {
 
     @Test
@@ -92,7 +96,9 @@ class AccessFilterTest {
         }));
         assertThat(publicOperations).containsExactly("GET /health");
         assertThat(checked).contains("GET /profiles", "POST /profiles", "PUT /profiles/{id}", "DELETE /profiles/{id}",
-                "POST /profiles/{id}/test", "POST /autodiscover", "POST /secrets/re-encrypt");
+                "POST /profiles/{id}/test", "POST /autodiscover", "POST /secrets/re-encrypt", "GET /rooms",
+                "GET /rooms/{mail}", "PUT /rooms/{mail}", "DELETE /rooms/{mail}", "GET /rooms/{mail}/events",
+                "GET /rooms/{mail}/status", "GET /devices", "POST /devices", "DELETE /devices/{id}");
     }
 
     @Test
@@ -100,6 +106,60 @@ class AccessFilterTest {
         for (String path : List.of("/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics",
                 "/q/openapi")) {
             given().when().get(path).then().statusCode(200);
+        }
+    }
+
+    /** For each device route: 401 without or with an unknown key, 403 outside the key's rooms, 200 inside. */
+    @Test
+    void shouldCheckDeviceKeysOnDeviceRoutesBeforeAnyNotFound() {
+        Rooms.contosoProfile();
+        String key = Admin.admin().body("{\"name\": \"Room 1 sign\", \"rooms\": [\"room1@contoso.com\", \"ghost@contoso.com\"]}")
+                .when().post("/devices").then().statusCode(201).extract().path("key");
+        String domainKey = Admin.admin().body("{\"name\": \"All of contoso\", \"rooms\": [\"*@contoso.com\"]}")
+                .when().post("/devices").then().statusCode(201).extract().path("key");
+        for (String route : List.of("events", "status")) {
+            String room1 = "/rooms/room1@contoso.com/" + route;
+            String room2 = "/rooms/room2@contoso.com/" + route;
+            given().filter(OpenApi.responseValidated()).when().get(room1).then().statusCode(401)
+                    .header("WWW-Authenticate", equalTo("Bearer realm=\"calendar-gateway\""))
+                    .body("detail", equalTo("A device key is required: send X-Api-Key: <key> (or an admin token)"));
+            given().filter(OpenApi.responseValidated()).header("X-Api-Key", "cgdk_unknown").when().get(room1)
+                    .then().statusCode(401).body("detail", equalTo("The device key is not valid"));
+            given().filter(OpenApi.responseValidated()).header("X-Api-Key", key).when().get(room2).then()
+                    .statusCode(403).contentType("application/problem+json")
+                    .body("detail", equalTo("This device key does not cover this room"));
+            // checked before the room is looked up: an unknown room outside the key is 403, not 404
+            given().filter(OpenApi.responseValidated()).header("X-Api-Key", key)
+                    .when().get("/rooms/nobody@example.org/" + route).then().statusCode(403);
+            given().filter(OpenApi.responseValidated()).header("X-Api-Key", key)
+                    .when().get("/rooms/ghost@contoso.com/" + route).then().statusCode(404);
+            given().filter(OpenApi.validated()).header("X-Api-Key", key).when().get(room1).then().statusCode(200);
+            given().filter(OpenApi.validated()).header("X-Api-Key", key).when().get("/rooms/ROOM1@contoso.com/" + route)
+                    .then().statusCode(200);
+            given().filter(OpenApi.validated()).header("Authorization", "Bearer " + key).when().get(room1).then()
+                    .statusCode(200);
+            given().filter(OpenApi.validated()).header("X-Api-Key", domainKey).when().get(room2).then()
+                    .statusCode(200);
+            given().filter(OpenApi.validated()).header("Authorization", "Bearer " + Admin.TOKEN).when().get(room2)
+                    .then().statusCode(200);
+        }
+    }
+
+    /** A device key never opens an admin route, whichever header carries it. */
+    @Test
+    void shouldRefuseDeviceKeysOnAdminRoutes() {
+        String key = Admin.admin().body("{\"name\": \"Curious sign\", \"rooms\": [\"*@contoso.com\"]}")
+                .when().post("/devices").then().statusCode(201).extract().path("key");
+        for (String[] route : List.of(new String[] {"GET", "/profiles"}, new String[] {"GET", "/devices"},
+                new String[] {"POST", "/devices"}, new String[] {"GET", "/rooms"},
+                new String[] {"GET", "/rooms/room1@contoso.com"}, new String[] {"PUT", "/rooms/room1@contoso.com"},
+                new String[] {"POST", "/secrets/re-encrypt"})) {
+            given().header("X-Api-Key", key).contentType("application/json").body("{}")
+                    .request(route[0], route[1]).then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("A device key cannot call admin endpoints"));
+            given().header("Authorization", "Bearer " + key).contentType("application/json").body("{}")
+                    .request(route[0], route[1]).then().statusCode(403);
         }
     }
 }

@@ -1,0 +1,86 @@
+package io.calendargateway.room;
+
+import io.calendargateway.error.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Stores room bindings; the checks that need Exchange happen before, in {@link RoomAdmin}. */
+@ApplicationScoped
+public class RoomService {
+
+    /** What a write did: created (201) or replaced (200). */
+    public record Written(RoomBinding binding, boolean created) {
+    }
+
+    private final RoomBindingRepository repository;
+
+    public RoomService(RoomBindingRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Creates the binding (no If-Match allowed) or replaces it (If-Match with its ETag required). */
+    @WithTransaction
+    public Uni<Written> put(String mail, String ifMatch, UUID profileId, RoomRequest request) {
+        boolean conditional = ifMatch != null && !ifMatch.isBlank();
+        return repository.findById(mail).flatMap(existing -> {
+            if (existing == null) {
+                if (conditional && !ifMatch.strip().equals("*")) {
+                    return Uni.createFrom().failure(ProblemException.preconditionFailed(
+                            "No binding of " + mail + " exists to match If-Match " + ifMatch.strip()));
+                }
+                RoomBinding binding = new RoomBinding();
+                binding.mail = mail;
+                binding.createdAt = now();
+                apply(binding, profileId, request);
+                return repository.persistAndFlush(binding).map(b -> new Written(b, true));
+            }
+            if (!conditional) {
+                return Uni.createFrom().failure(ProblemException.preconditionRequired(
+                        "The room is bound already: send If-Match with the binding's ETag (from GET /rooms/" + mail
+                                + ") to replace it"));
+            }
+            if (!ifMatch.strip().equals(existing.etag()) && !ifMatch.strip().equals("*")) {
+                return Uni.createFrom().failure(ProblemException.preconditionFailed(
+                        "The binding changed since it was read: its ETag is now " + existing.etag()));
+            }
+            apply(existing, profileId, request);
+            return repository.flush().replaceWith(new Written(existing, false));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String mail) {
+        return repository.deleteById(mail).flatMap(deleted -> deleted ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.notFound("Room " + mail + " is not bound")));
+    }
+
+    @WithSession
+    public Uni<RoomBinding> get(String mail) {
+        return repository.findById(mail);
+    }
+
+    private static void apply(RoomBinding binding, UUID profileId, RoomRequest request) {
+        binding.profileId = profileId;
+        binding.folderId = trimmed(request.folderId());
+        binding.displayName = trimmed(request.displayName());
+        binding.timeZone = trimmed(request.timeZone());
+        binding.privacy = request.privacy() == null ? Privacy.MASK_PRIVATE : request.privacy();
+        binding.allowNonRoom = Boolean.TRUE.equals(request.allowNonRoom());
+        binding.updatedAt = now();
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

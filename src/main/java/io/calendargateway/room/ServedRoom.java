@@ -1,0 +1,24 @@
+package io.calendargateway.room;
+
+import io.calendargateway.profile.Profile;
+
+import java.time.ZoneId;
+
+/**
+ * A room door signs may read, with everything its schedule depends on.
+ *
+ * @param binding the room's binding, or null for a confirmed room of a profile's domain
+ * @param folderId the bound calendar folder, or null for the primary calendar
+ */
+public record ServedRoom(String mail, String name, ZoneId zone, Privacy privacy, String folderId, Profile profile,
+                         RoomBinding binding) {
+
+    public boolean bound() {
+        return binding != null;
+    }
+
+    /** Changes whenever anything the schedule depends on changes: binding or profile. */
+    public String version() {
+        return profile.id + ":" + profile.version + ":" + (binding == null ? "-" : String.valueOf(binding.version));
+    }
+}

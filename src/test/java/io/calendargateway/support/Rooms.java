@@ -1,0 +1,59 @@
+package io.calendargateway.support;
+
+import io.calendargateway.simulator.Scenarios;
+import io.restassured.path.json.JsonPath;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.calendargateway.support.Admin.admin;
+import static io.calendargateway.support.SimulatorResource.simulator;
+
+/** Profiles and bindings for read-path tests against the simulated contoso organisation. */
+public final class Rooms {
+
+    private Rooms() {
+    }
+
+    /**
+     * A fresh on-premises profile for contoso.com (NTLM, impersonation), after removing every older profile that
+     * claims the domain: the oldest claiming profile serves unbound rooms.
+     *
+     * @return the profile's id
+     */
+    public static String contosoProfile() {
+        List<Map<String, Object>> existing = admin().when().get("/profiles").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        for (Map<String, Object> profile : existing) {
+            if (((List<?>) profile.get("domains")).contains("contoso.com")) {
+                admin().when().delete("/profiles/" + profile.get("id") + "?force=true").then().statusCode(204);
+            }
+        }
+        return create("svc-gateway", Scenarios.SVC_GATEWAY_PASSWORD, "[\"contoso.com\"]");
+    }
+
+    /** A contoso profile for another service account, claiming no domain (its rooms must be bound). */
+    public static String profile(String account, String password) {
+        return create(account, password, "[]");
+    }
+
+    private static String create(String account, String password, String domains) {
+        return admin().body("""
+                {"name": "rooms-%s", "kind": "EWS", "serviceUrl": "%s",
+                 "auth": {"type": "NTLM", "username": "%s", "password": "%s", "domain": "CONTOSO"},
+                 "access": "IMPERSONATION", "domains": %s, "timeZone": "Europe/Berlin"}
+                """.formatted(UUID.randomUUID(), simulator().ewsUrl(), account, password, domains))
+                .when().post("/profiles").then().statusCode(201).extract().path("id");
+    }
+
+    /** Binds (or re-binds) a room; returns the answer. */
+    public static JsonPath bind(String mail, String body) {
+        String etag = admin().when().get("/rooms/" + mail).then().extract().header("ETag");
+        var request = admin().body(body);
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        return request.when().put("/rooms/" + mail).then().statusCode(etag == null ? 201 : 200).extract().jsonPath();
+    }
+}
