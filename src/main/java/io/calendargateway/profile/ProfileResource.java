@@ -36,22 +36,22 @@ public class ProfileResource {
 
     @GET
     public Uni<List<ProfileView>> list() {
-        return profiles.list().map(list -> list.stream().map(profiles::toView).toList());
+        return profiles.list().map(list -> list.stream().map(p -> profiles.toView(p, list)).toList());
     }
 
     @POST
     public Uni<RestResponse<ProfileView>> create(@NotNull @Valid ProfileRequest request) {
-        return creation.create(request).map(profile -> RestResponse.ResponseBuilder
-                .<ProfileView>created(URI.create("/profiles/" + profile.id))
-                .entity(profiles.toView(profile))
-                .header(HttpHeaders.ETAG, profile.etag())
-                .build());
+        return creation.create(request).flatMap(profile -> profiles.viewWithOverlaps(profile).map(view ->
+                RestResponse.ResponseBuilder.<ProfileView>created(URI.create("/profiles/" + profile.id))
+                        .entity(view)
+                        .header(HttpHeaders.ETAG, profile.etag())
+                        .build()));
     }
 
     @GET
     @Path("/{id}")
     public Uni<RestResponse<ProfileView>> get(@PathParam("id") String id) {
-        return profiles.get(id).map(this::withEtag);
+        return profiles.get(id).flatMap(this::withEtag);
     }
 
     @PUT
@@ -60,7 +60,7 @@ public class ProfileResource {
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @NotNull @Valid ProfileRequest request) {
         return profiles.update(id, ifMatch, request).invoke(profile -> profiles.changed(profile.id))
-                .map(this::withEtag);
+                .flatMap(this::withEtag);
     }
 
     @DELETE
@@ -70,8 +70,8 @@ public class ProfileResource {
                 .map(nothing -> RestResponse.noContent());
     }
 
-    private RestResponse<ProfileView> withEtag(Profile profile) {
-        return RestResponse.ResponseBuilder.ok(profiles.toView(profile)).header(HttpHeaders.ETAG, profile.etag())
-                .build();
+    private Uni<RestResponse<ProfileView>> withEtag(Profile profile) {
+        return profiles.viewWithOverlaps(profile).map(view -> RestResponse.ResponseBuilder.ok(view)
+                .header(HttpHeaders.ETAG, profile.etag()).build());
     }
 }

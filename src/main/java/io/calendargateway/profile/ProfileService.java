@@ -206,12 +206,38 @@ public class ProfileService {
     }
 
     public ProfileView toView(Profile p) {
+        return toView(p, List.of());
+    }
+
+    /** The profile as shown, with warnings about other profiles claiming its domains. */
+    public ProfileView toView(Profile p, List<Profile> all) {
+        List<ProfileWarning> warnings = warnings(p);
+        for (Profile other : all) {
+            if (other.id.equals(p.id)) {
+                continue;
+            }
+            List<String> shared = p.domains.stream().filter(other.domains::contains).toList();
+            if (!shared.isEmpty()) {
+                boolean otherServes = other.createdAt.isBefore(p.createdAt)
+                        || (other.createdAt.isEqual(p.createdAt) && other.id.compareTo(p.id) < 0);
+                warnings.add(ProfileWarning.domainOverlap(other, shared, otherServes));
+            }
+        }
         return new ProfileView(p.id, p.name, p.kind, p.serviceUrl, p.autodiscoverEmail, p.tenantId, p.authorityUrl,
                 new ProfileView.Auth(p.authType, p.username, p.domain, p.clientId, p.tokenUrl, p.scope,
                         p.passwordEncrypted != null, p.clientSecretEncrypted != null),
                 p.kind == ProfileKind.EWS ? p.access : null, List.copyOf(p.domains), p.timeZone,
                 new ProfileView.Tls(p.caBundlePem, p.insecureSkipVerify), p.proxy, p.version, p.createdAt,
-                p.updatedAt, warnings(p));
+                p.updatedAt, warnings);
+    }
+
+    /** The profile as shown, with the domain overlaps it has with every stored profile. */
+    @WithSession
+    public Uni<ProfileView> viewWithOverlaps(Profile p) {
+        if (p.domains.isEmpty()) {
+            return Uni.createFrom().item(toView(p));
+        }
+        return repository.listAll().map(all -> toView(p, all));
     }
 
     /** Warnings shown on every read of the profile; insecure TLS is logged each time too. */

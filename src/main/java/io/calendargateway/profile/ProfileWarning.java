@@ -1,5 +1,7 @@
 package io.calendargateway.profile;
 
+import java.util.List;
+
 /** Something about a profile an admin should change, though it works today. */
 public record ProfileWarning(String code, String message) {
 
@@ -14,4 +16,12 @@ public record ProfileWarning(String code, String message) {
                     + "credentials. Add the server's CA to tls.caBundlePem instead.");
     public static final ProfileWarning PLAIN_HTTP = new ProfileWarning("PLAIN_HTTP",
             "The service URL uses plain http: credentials and calendars cross the network unencrypted.");
+
+    /** Another profile claims one of this profile's mail domains; the older one serves their unbound rooms. */
+    public static ProfileWarning domainOverlap(Profile other, List<String> domains, boolean otherServes) {
+        return new ProfileWarning("DOMAIN_OVERLAP", "Profile '" + other.name + "' (" + other.id + ") claims "
+                + String.join(", ", domains) + " too; " + (otherServes ? "it is older and serves" : "this profile is "
+                + "older and serves") + " the unbound rooms of " + (domains.size() == 1 ? "that domain" : "those domains")
+                + ". Remove the domain from one of them.");
+    }
 }

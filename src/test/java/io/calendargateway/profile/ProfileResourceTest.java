@@ -29,8 +29,8 @@ class ProfileResourceTest {
         return """
                 {"name": "%s", "kind": "EWS", "serviceUrl": "https://mail.contoso.com/EWS/Exchange.asmx",
                  "auth": {"type": "NTLM", "username": "svc-gateway", "password": "%s", "domain": "CONTOSO"},
-                 "access": "IMPERSONATION", "domains": ["Contoso.com"], "timeZone": "Europe/Berlin"}
-                """.formatted(name, password);
+                 "access": "IMPERSONATION", "domains": ["%s.Contoso.com"], "timeZone": "Europe/Berlin"}
+                """.formatted(name, password, name);
     }
 
     static String graph(String name, String secret) {
@@ -59,7 +59,7 @@ class ProfileResourceTest {
                 .body("auth.passwordSet", equalTo(true))
                 .body("auth.clientSecretSet", equalTo(false))
                 .body("auth", not(org.hamcrest.Matchers.hasKey("password")))
-                .body("domains", contains("contoso.com"))
+                .body("domains", contains(name + ".contoso.com"))
                 .body("timeZone", equalTo("Europe/Berlin"))
                 .body("access", equalTo("IMPERSONATION"))
                 .body("warnings", empty())
@@ -257,5 +257,26 @@ class ProfileResourceTest {
                 .body("instance", equalTo("/profiles/" + id));
         admin().when().delete("/profiles/" + id).then().statusCode(404);
         admin().when().get("/profiles/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void shouldWarnWhenTwoProfilesClaimOneDomain() {
+        String first = unique("first");
+        String older = admin().body(onPremises(first, "pw")).when().post("/profiles").then().statusCode(201)
+                .body("warnings", empty()).extract().path("id");
+        String body = onPremises(unique("second"), "pw").replace("second-", "x-").replaceAll(
+                "\"domains\": \\[\"[^\"]+\"]", "\"domains\": [\"" + first + ".contoso.com\", \"other.example\"]");
+        Response second = admin().body(body).when().post("/profiles").then().statusCode(201)
+                .body("warnings.code", contains("DOMAIN_OVERLAP"))
+                .extract().response();
+        assertThat(second.jsonPath().getString("warnings[0].message")).isEqualTo("Profile '" + first + "' ("
+                + older + ") claims " + first + ".contoso.com too; it is older and serves the unbound rooms of that "
+                + "domain. Remove the domain from one of them.");
+        admin().when().get("/profiles/" + older).then().statusCode(200)
+                .body("warnings.code", contains("DOMAIN_OVERLAP"))
+                .body("warnings[0].message", containsString("this profile is older and serves"));
+        admin().when().delete("/profiles/" + second.path("id")).then().statusCode(204);
+        admin().when().get("/profiles/" + older).then().statusCode(200).body("warnings", empty());
+        admin().when().delete("/profiles/" + older).then().statusCode(204);
     }
 }

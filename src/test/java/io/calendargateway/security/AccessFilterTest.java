@@ -64,6 +64,8 @@ class AccessFilterTest {
     /** Every operation of the served contract: 401 without a credential and with a wrong one, unless it is public. */
     @Test
     void shouldRefuseEveryNonPublicOperationOfTheContractWithoutCredential() {
+        String deviceKey = Admin.admin().body("{\"name\": \"Walker\", \"rooms\": [\"*@contoso.com\"]}")
+                .when().post("/devices").then().statusCode(201).extract().path("key");
         String document = given().accept("application/yaml").when().get("/q/openapi").then().statusCode(200)
                 .extract().asString();
         Map<String, Map<String, Object>> paths = new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(document)
@@ -91,6 +93,12 @@ class AccessFilterTest {
                 assertThat(response.statusCode()).as(name + " with credential " + credential).isEqualTo(401);
                 assertThat(response.header("WWW-Authenticate")).as(name).isEqualTo("Bearer realm=\"calendar-gateway\"");
                 assertThat(response.contentType()).as(name).startsWith("application/problem+json");
+            }
+            boolean deviceRoute = String.valueOf(operation.get("security")).contains("deviceKey");
+            if (!deviceRoute) {
+                Response withKey = given().contentType("application/json").body("{}").header("X-Api-Key", deviceKey)
+                        .request(method, path);
+                assertThat(withKey.statusCode()).as(name + " with a device key").isEqualTo(403);
             }
             checked.add(name);
         }));

@@ -48,6 +48,14 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Runs a statement in the test schema, as another replica (or an operator with psql) would. */
+    public static void execute(String sql) throws SQLException {
+        try (var connection = connect(); var statement = connection.createStatement()) {
+            statement.execute("SET search_path TO \"" + schema() + "\"");
+            statement.execute(sql);
+        }
+    }
+
     private static String schema() {
         return ConfigProvider.getConfig().getValue("gateway.db.schema", String.class);
     }
