@@ -9,7 +9,6 @@ import io.calendargateway.profile.ProfileRepository;
 import io.calendargateway.profile.ProfileRequest;
 import io.calendargateway.profile.ProfileService;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -24,7 +23,7 @@ import java.util.List;
  * Demo mode ({@code gateway.demo.enabled}, on in the dev profile): starts the simulated Exchange in-process and
  * (re)creates the profile {@value #PROFILE_NAME} for its on-premises organisation, so {@code ./mvnw quarkus:dev}
  * shows realistic data without an Exchange at hand. Inert unless enabled; production refuses it unless
- * {@code gateway.demo.allow-in-production} confirms.
+ * {@code gateway.demo.allow-in-production} confirms (startup/StartupChecks).
  */
 @ApplicationScoped
 public class DemoMode {
@@ -48,7 +47,6 @@ public class DemoMode {
         if (!config.enabled()) {
             return;
         }
-        refuseInProduction(LaunchMode.current(), config);
         simulator = ExchangeSimulator.start(Scenarios.defaultScenario(),
                 SimulatorOptions.defaults().ports(config.port(), config.httpsPort()));
         ProfileRequest request = demoProfile(simulator.ewsUrl());
@@ -75,13 +73,6 @@ public class DemoMode {
     /** The demo profile, or null when demo mode is off. */
     public Profile profile() {
         return profile;
-    }
-
-    static void refuseInProduction(LaunchMode mode, DemoConfig config) {
-        if (mode == LaunchMode.NORMAL && !config.allowInProduction()) {
-            throw new IllegalStateException("gateway.demo.enabled is set in production: demo mode serves made-up "
-                    + "calendars. Turn it off, or confirm with gateway.demo.allow-in-production=true");
-        }
     }
 
     static ProfileRequest demoProfile(String ewsUrl) {

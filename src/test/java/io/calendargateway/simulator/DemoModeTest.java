@@ -1,8 +1,6 @@
 package io.calendargateway.simulator;
 
-import io.calendargateway.config.DemoConfig;
 import io.calendargateway.support.TestDatabase;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,8 +12,6 @@ import java.util.Map;
 
 import static io.calendargateway.support.Admin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -52,35 +48,5 @@ class DemoModeTest {
                 .then().statusCode(200)
                 .body("ok", equalTo(true))
                 .body("steps.find { it.name == 'calendarRead' }.status", equalTo("OK"));
-    }
-
-    @Test
-    void productionShouldRefuseDemoModeUnlessConfirmed() {
-        assertThatThrownBy(() -> DemoMode.refuseInProduction(LaunchMode.NORMAL, config(false)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("gateway.demo.allow-in-production=true");
-        assertThatCode(() -> DemoMode.refuseInProduction(LaunchMode.NORMAL, config(true))).doesNotThrowAnyException();
-        assertThatCode(() -> DemoMode.refuseInProduction(LaunchMode.DEVELOPMENT, config(false)))
-                .doesNotThrowAnyException();
-    }
-
-    private static DemoConfig config(boolean allowInProduction) {
-        return new DemoConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public int port() {
-                return 0;
-            }
-
-            public int httpsPort() {
-                return -1;
-            }
-
-            public boolean allowInProduction() {
-                return allowInProduction;
-            }
-        };
     }
 }
