@@ -86,7 +86,6 @@ public class Autodiscover {
 
     private final AutodiscoverConfig config;
     private final UpstreamConfig upstream;
-    private final String configuredCa;
     private final Map<String, String> hostMap;
     private final Map<String, String> httpHostMap;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -98,19 +97,21 @@ public class Autodiscover {
     public Autodiscover(AutodiscoverConfig config, UpstreamConfig upstream) {
         this.config = config;
         this.upstream = upstream;
-        this.configuredCa = configuredCa(config);
         this.hostMap = normalizedKeys(config.hostMap());
         this.httpHostMap = normalizedKeys(config.httpHostMap());
     }
 
     /** TLS without a profile: the JDK trust store plus the configured extra CA, the default proxy. */
     public Connection withoutProfile() {
-        return new Connection(configuredCa, false, null);
+        return new Connection(configuredCaBundle(), false, null);
     }
 
-    /** The configured extra CA bundle (PEM), or null. */
+    /**
+     * The configured extra CA bundle (PEM), or null. Read for every search, so a replaced file (a rotated
+     * Kubernetes Secret, demo mode's new simulator certificate) applies without a restart.
+     */
     public String configuredCaBundle() {
-        return configuredCa;
+        return configuredCa(config);
     }
 
     /**

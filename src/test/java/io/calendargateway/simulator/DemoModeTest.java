@@ -1,14 +1,17 @@
 package io.calendargateway.simulator;
 
-import io.calendargateway.support.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.calendargateway.profile.Profile;
+import io.calendargateway.support.FirstRun;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static io.calendargateway.support.Admin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,18 +19,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** Demo mode starts the simulated Exchange in-process and creates a working profile for its rooms. */
+/**
+ * Demo mode starts the simulated Exchange in-process and creates a working profile for its rooms; autodiscover of
+ * the demo domains finds the simulator.
+ */
 @QuarkusTest
-@TestProfile(DemoModeTest.DemoOn.class)
-@QuarkusTestResource(TestDatabase.class)
+@TestProfile(FirstRun.class)
 class DemoModeTest {
-
-    public static class DemoOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.demo.enabled", "true", "gateway.demo.port", "0", "gateway.demo.https-port", "-1");
-        }
-    }
 
     @Inject
     DemoMode demo;
@@ -48,5 +46,36 @@ class DemoModeTest {
                 .then().statusCode(200)
                 .body("ok", equalTo(true))
                 .body("steps.find { it.name == 'calendarRead' }.status", equalTo("OK"));
+    }
+
+    @Test
+    void shouldKeepTheDemoProfileIdWhenStartedAgain() throws Throwable {
+        Profile again = VertxContextSupport.subscribeAndAwait(demo::upsertProfile);
+
+        assertThat(again.id).isEqualTo(demo.profile().id);
+        assertThat(again.serviceUrl).isEqualTo(demo.simulator().ewsUrl());
+    }
+
+    @Test
+    void autodiscoverOfADemoRoomShouldFindTheSimulatorAndNoRealHost() {
+        JsonPath result = admin().body("{\"email\": \"room1@contoso.com\"}")
+                .when().post("/autodiscover")
+                .then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(result.getString("serviceUrl")).isEqualTo(demo.simulator().ewsHttpsUrl());
+        assertThat(result.getString("method")).isEqualTo("V2_JSON");
+        ExchangeSimulator sim = demo.simulator();
+        assertThat(result.getList("attempts.url")).containsExactly(sim.autodiscoverPoxUrl(), sim.autodiscoverSoapUrl(),
+                sim.httpBaseUrl() + "/autodiscover/autodiscover.xml",
+                sim.autodiscoverV2Url() + "?Email=room1%40contoso.com&Protocol=EWS");
+        assertThat(result.getList("attempts.outcome")).containsExactly("HTTP_401", "HTTP_401", "HTTP_401", "OK");
+    }
+
+    @Test
+    void shouldWriteTheSimulatorCertificateForHttpsDemos() throws IOException {
+        assertThat(Files.readString(Path.of(FirstRun.CERTIFICATE_FILE)))
+                .isEqualTo(demo.simulator().httpsCertificatePem())
+                .startsWith("-----BEGIN CERTIFICATE-----");
     }
 }
