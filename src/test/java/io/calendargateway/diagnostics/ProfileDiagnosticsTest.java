@@ -3,6 +3,7 @@ package io.calendargateway.diagnostics;
 import io.calendargateway.simulator.ExchangeSimulator;
 import io.calendargateway.simulator.Scenarios;
 import io.calendargateway.simulator.SchemaSupport;
+import io.calendargateway.support.LogCapture;
 import io.calendargateway.support.SimulatorResource;
 import io.calendargateway.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -11,7 +12,10 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static io.calendargateway.support.Admin.admin;
 import static io.calendargateway.support.Admin.adminResponseValidated;
@@ -265,6 +269,44 @@ class ProfileDiagnosticsTest {
                  "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "%s", "clientSecret": "%s", "tokenUrl": "%s"}}
                 """.formatted("diag-" + UUID.randomUUID(), sim().graphUrl(), Scenarios.FABRIKAM_TENANT_ID, clientId,
                 secret, sim().tokenUrl(Scenarios.FABRIKAM_TENANT_ID));
+    }
+
+    /** A token endpoint on an internal CA (AD FS): reached through the profile's CA bundle, like Exchange. */
+    private static String graphOverHttps(boolean trustSimulator) {
+        String tls = trustSimulator ? ", \"tls\": {\"caBundlePem\": " + json(sim().httpsCertificatePem()) + "}" : "";
+        return """
+                {"name": "%s", "kind": "GRAPH", "serviceUrl": "%s", "tenantId": "%s", "timeZone": "Europe/Berlin",
+                 "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "%s", "clientSecret": "%s", "tokenUrl": "%s"}%s}
+                """.formatted("diag-" + UUID.randomUUID(), sim().graphHttpsUrl(), Scenarios.FABRIKAM_TENANT_ID,
+                Scenarios.FABRIKAM_APP_CONSENTED, Scenarios.FABRIKAM_APP_CONSENTED_SECRET,
+                sim().tokenHttpsUrl(Scenarios.FABRIKAM_TENANT_ID), tls);
+    }
+
+    @Test
+    void tokenEndpointOnAnInternalCaShouldBeTrustedThroughTheProfileBundle() {
+        JsonPath trusted = test(graphOverHttps(true), "meeting-a@fabrikam.com");
+        assertThat(trusted.getBoolean("ok")).isTrue();
+        assertStep(trusted, "token", "OK", null, null);
+        assertStep(trusted, "calendarRead", "OK", null, null);
+
+        JsonPath untrusted;
+        List<LogRecord> warnings;
+        try (LogCapture log = LogCapture.start()) {
+            untrusted = test(graphOverHttps(false), "meeting-a@fabrikam.com");
+            warnings = log.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .toList();
+        }
+        assertThat(untrusted.getBoolean("ok")).isFalse();
+        assertStep(untrusted, "token", "FAILED", "TOKEN_ENDPOINT_TLS", Hints.TLS_UNTRUSTED);
+        assertThat(untrusted.getString("steps[0].detail"))
+                .isEqualTo("TLS to the token endpoint failed: its certificate is not issued by a trusted CA");
+        assertStep(untrusted, "mailboxAccess", "SKIPPED", null, null);
+        // one line, no stack trace
+        assertThat(warnings).singleElement().satisfies(record -> {
+            assertThat(record.getLoggerName()).isEqualTo("io.calendargateway.oauth.TokenService");
+            assertThat(record.getThrown()).isNull();
+            assertThat(LogCapture.text(record)).contains("TOKEN_ENDPOINT_TLS");
+        });
     }
 
     @Test
