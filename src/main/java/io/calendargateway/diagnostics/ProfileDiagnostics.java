@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +95,8 @@ public class ProfileDiagnostics {
         } else {
             steps.add(DiagnosticStep.skipped("token", "signs in with " + profile.authType + ", no token needed"));
         }
-        ZoneId zone = profile.timeZone == null ? ZoneOffset.UTC : ZoneId.of(profile.timeZone);
+        // a zone id, not the offset: details say "(UTC)", not "(Z)"
+        ZoneId zone = ZoneId.of(profile.timeZone == null ? "UTC" : profile.timeZone);
         if (profile.kind == ProfileKind.EWS) {
             steps.addAll(ews.run(profile, secrets, mailbox, noRoles, zone));
         } else {

@@ -95,7 +95,7 @@ public class EwsDiagnostics {
             CalendarFolder folder = CalendarFolder.bind(service, EwsConnectionPool.calendarOf(mailbox));
             server[0] = service.getServerInfo();
             return (impersonation ? "impersonated " : "delegate access to ") + mailbox + ": calendar '"
-                    + folder.getDisplayName() + "' with " + folder.getTotalCount() + " items";
+                    + folder.getDisplayName() + "' with " + DiagnosticStep.count(folder.getTotalCount(), "item");
         }), appOnlyWithoutRoles));
         if (failed(steps)) {
             skipRest(steps, "mailboxAccess", appOnly ? "serverVersion" : null, "calendarRead");
@@ -127,7 +127,7 @@ public class EwsDiagnostics {
                     }
                 }
             }
-            String detail = items.size() + " items on " + today + " (" + zone + ")";
+            String detail = DiagnosticStep.count(items.size(), "item") + " on " + today + " (" + zone + ")";
             long ms = DiagnosticStep.millisSince(start);
             if (AddOrganizerToSubject.suspected(withOrganizer, subjectIsOrganizer)) {
                 return DiagnosticStep.warning("calendarRead", ms, "ADD_ORGANIZER_TO_SUBJECT", detail + "; "

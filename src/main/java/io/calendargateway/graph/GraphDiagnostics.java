@@ -70,7 +70,7 @@ public class GraphDiagnostics {
             return steps;
         }
         steps.add(DiagnosticStep.ok("mailboxAccess", DiagnosticStep.millisSince(start), "application access to " + mailbox + ": "
-                + calendars.body.path("value").size() + " calendars"));
+                + DiagnosticStep.count(calendars.body.path("value").size(), "calendar")));
 
         LocalDate today = LocalDate.now(zone);
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -82,8 +82,10 @@ public class GraphDiagnostics {
         if (events.failure != null) {
             steps.add(failure("calendarRead", start, events, noRoles));
         } else {
-            steps.add(DiagnosticStep.ok("calendarRead", DiagnosticStep.millisSince(start), events.body.path("value").size()
-                    + (events.body.has("@odata.nextLink") ? "+" : "") + " items on " + today + " (" + zone + ")"));
+            int size = events.body.path("value").size();
+            steps.add(DiagnosticStep.ok("calendarRead", DiagnosticStep.millisSince(start),
+                    (events.body.has("@odata.nextLink") ? size + "+ items" : DiagnosticStep.count(size, "item"))
+                            + " on " + today + " (" + zone + ")"));
         }
         return steps;
     }
