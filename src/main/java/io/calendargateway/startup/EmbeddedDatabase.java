@@ -1,6 +1,7 @@
 package io.calendargateway.startup;
 
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -42,7 +43,7 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(MODE + " is '" + value + "': use auto, true or false");
+                throw new ConfigurationException(MODE + " is '" + value + "': use auto, true or false");
             }
         }
     }
@@ -60,9 +61,10 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
             return List.of();
         }
         if (!libraryPresent()) {
-            throw new IllegalStateException(MODE + "=" + mode.name().toLowerCase(Locale.ROOT) + " and no PostgreSQL "
-                    + "answers at " + host + ":" + port + ", but the embedded PostgreSQL is part of development and "
-                    + "test builds only: set DB_HOST, DB_PORT, DB_NAME and DB_USER to a PostgreSQL server");
+            throw new ConfigurationException((mode == Mode.TRUE ? MODE + "=true"
+                    : "No PostgreSQL answers at " + host + ":" + port + " and " + MODE + "=auto")
+                    + ", but the embedded PostgreSQL is part of development and test builds only: set DB_HOST, "
+                    + "DB_PORT, DB_NAME and DB_USER to a PostgreSQL server");
         }
         String dataDir = value(context, DATA_DIR, "");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.isBlank() ? null : Path.of(dataDir),
