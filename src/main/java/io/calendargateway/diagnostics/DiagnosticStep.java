@@ -42,6 +42,11 @@ public record DiagnosticStep(Step name, Status status, long durationMs, String c
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** A count with its noun for a detail: "1 item", "3 items". */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     public DiagnosticStep withHint(String otherHint) {
         return new DiagnosticStep(name, status, durationMs, code, detail, otherHint);
     }

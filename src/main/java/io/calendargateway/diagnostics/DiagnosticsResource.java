@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code POST /profiles/{id}/test}: the step-by-step connection test of a profile. */
-@Path("/profiles/{id}/test")
+@Path("/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosticsResource {
 
@@ -20,6 +20,7 @@ public class DiagnosticsResource {
     }
 
     @POST
+    @Path("/{id}/test")
     public Uni<DiagnosticReport> test(@PathParam("id") String id, @QueryParam("mailbox") String mailbox) {
         return diagnostics.test(id, mailbox);
     }

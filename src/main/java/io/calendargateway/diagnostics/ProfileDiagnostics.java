@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -109,7 +108,8 @@ public class ProfileDiagnostics {
         } else {
             steps.add(DiagnosticStep.skipped(Step.TOKEN, "signs in with " + profile.authType + ", no token needed"));
         }
-        ZoneId zone = profile.timeZone == null ? ZoneOffset.UTC : ZoneId.of(profile.timeZone);
+        // a zone id, not the offset: details say "(UTC)", not "(Z)"
+        ZoneId zone = ZoneId.of(profile.timeZone == null ? "UTC" : profile.timeZone);
         steps.addAll(checks.get(profile.kind).run(profile, secrets, token, mailbox, noRoles, zone));
         boolean mailboxReadable = steps.stream().anyMatch(step -> step.name() == Step.MAILBOX_ACCESS
                 && step.status() == DiagnosticStep.Status.OK);
@@ -126,8 +126,7 @@ public class ProfileDiagnostics {
         try {
             List<Appointment> items = backends.of(profile).appointments(profile, mailbox, null,
                     today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
-            String detail = items.size() + (items.size() == 1 ? " item" : " items") + " on " + today + " ("
-                    + zone.getId() + ")";
+            String detail = DiagnosticStep.count(items.size(), "item") + " on " + today + " (" + zone.getId() + ")";
             long ms = DiagnosticStep.millisSince(start);
             Normalizer.OrganizerSubjects subjects = Normalizer.organizerSubjects(items);
             if (subjects.suspected()) {

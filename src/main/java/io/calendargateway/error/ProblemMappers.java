@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -52,7 +53,6 @@ public class ProblemMappers {
         }
         String detail = switch (status) {
             case 404 -> "No resource at " + path(uri);
-            case 405 -> "Method not allowed on " + path(uri);
             case 406 -> "This resource cannot produce the requested media type";
             case 415 -> "Unsupported content type; send application/json";
             default -> status >= 500 ? "The request could not be completed" : safeMessage(e);
@@ -80,7 +80,7 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException invalid) {
-            detail = "Field '" + fieldPath(invalid) + "' has an invalid value";
+            detail = "Field '" + fieldPath(invalid) + "' has an invalid value" + allowed(invalid.getTargetType());
         } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             detail = "Field '" + fieldPath(mapping) + "' has the wrong type or shape";
         } else {
@@ -141,6 +141,15 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString().replace(".<list element>", "");
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+
+    /** For an enum field, the values it takes: "; allowed: EWS, GRAPH". */
+    private static String allowed(Class<?> target) {
+        if (target == null || !target.isEnum()) {
+            return "";
+        }
+        return "; allowed: " + Arrays.stream(target.getEnumConstants()).map(value -> ((Enum<?>) value).name())
+                .collect(Collectors.joining(", "));
     }
 
     private static String fieldPath(JsonMappingException e) {

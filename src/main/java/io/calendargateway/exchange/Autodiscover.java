@@ -99,7 +99,6 @@ public class Autodiscover {
 
     private final AutodiscoverConfig config;
     private final Outbound outbound;
-    private final String configuredCa;
     private final Map<String, String> hostMap;
     private final Map<String, String> httpHostMap;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,20 +110,21 @@ public class Autodiscover {
     public Autodiscover(AutodiscoverConfig config, Outbound outbound) {
         this.config = config;
         this.outbound = outbound;
-        this.configuredCa = configuredCa(config);
         this.hostMap = normalizedKeys(config.hostMap());
         this.httpHostMap = normalizedKeys(config.httpHostMap());
     }
 
     /**
      * How autodiscover reaches its hosts for a profile (or a profile being created, or none): its own CA bundle,
-     * else the configured autodiscover CA; its own proxy, else the default one.
+     * else the configured autodiscover CA (read for every search, so a replaced file, such as a rotated Kubernetes
+     * Secret or demo mode's new simulator certificate, applies without a restart); its own proxy, else the default
+     * one.
      *
      * @param caBundlePem the profile's PEM bundle, or null
      * @param proxy the profile's outbound proxy, or null
      */
     public Connection connection(String caBundlePem, boolean insecureSkipVerify, String proxy) {
-        return new Connection(caBundlePem != null && !caBundlePem.isBlank() ? caBundlePem : configuredCa,
+        return new Connection(caBundlePem != null && !caBundlePem.isBlank() ? caBundlePem : configuredCa(config),
                 insecureSkipVerify, outbound.proxy(proxy));
     }
 

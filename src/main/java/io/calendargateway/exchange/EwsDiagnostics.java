@@ -102,7 +102,7 @@ public class EwsDiagnostics implements ConnectionCheck {
             CalendarFolder folder = CalendarFolder.bind(service, EwsConnectionPool.calendarOf(mailbox));
             server[0] = service.getServerInfo();
             return (impersonation ? "impersonated " : "delegate access to ") + mailbox + ": calendar '"
-                    + folder.getDisplayName() + "' with " + folder.getTotalCount() + " items";
+                    + folder.getDisplayName() + "' with " + DiagnosticStep.count(folder.getTotalCount(), "item");
         }), appOnlyWithoutRoles));
         if (failed(steps)) {
             skipRest(steps, Step.MAILBOX_ACCESS, appOnly ? Step.SERVER_VERSION : null, Step.CALENDAR_READ);

@@ -85,7 +85,7 @@ public class GraphDiagnostics implements ConnectionCheck {
             return steps;
         }
         steps.add(DiagnosticStep.ok(Step.MAILBOX_ACCESS, DiagnosticStep.millisSince(start), "application access to " + mailbox + ": "
-                + calendars.body.path("value").size() + " calendars"));
+                + DiagnosticStep.count(calendars.body.path("value").size(), "calendar")));
 
         LocalDate today = LocalDate.now(zone);
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -97,8 +97,10 @@ public class GraphDiagnostics implements ConnectionCheck {
         if (events.failure != null) {
             steps.add(failure(Step.CALENDAR_READ, start, events, noRoles));
         } else {
-            steps.add(DiagnosticStep.ok(Step.CALENDAR_READ, DiagnosticStep.millisSince(start), events.body.path("value").size()
-                    + (events.body.has("@odata.nextLink") ? "+" : "") + " items on " + today + " (" + zone + ")"));
+            int size = events.body.path("value").size();
+            steps.add(DiagnosticStep.ok(Step.CALENDAR_READ, DiagnosticStep.millisSince(start),
+                    (events.body.has("@odata.nextLink") ? size + "+ items" : DiagnosticStep.count(size, "item"))
+                            + " on " + today + " (" + zone + ")"));
         }
         return steps;
     }

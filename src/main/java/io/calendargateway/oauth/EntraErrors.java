@@ -24,6 +24,11 @@ public final class EntraErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern AADSTS = Pattern.compile("\\bAADSTS(\\d+)\\b");
     private static final int MAX_MESSAGE = 300;
+    /**
+     * The OIDC client's whole report of a failure below HTTP (refused, DNS, TLS): the cause is logged, not attached.
+     * TLS is told apart by {@link TokenEndpointTls}.
+     */
+    private static final String NOT_AVAILABLE = "OIDC Server is not available";
 
     private EntraErrors() {
     }
@@ -64,6 +69,11 @@ public final class EntraErrors {
                 return new TokenFailure(Kind.UNREACHABLE, "TOKEN_ENDPOINT_TLS", null,
                         "TLS to the token endpoint failed: " + oneLine(t.getMessage()));
             }
+        }
+        if (error instanceof OidcClientException && error.getCause() == null
+                && NOT_AVAILABLE.equals(error.getMessage())) {
+            return new TokenFailure(Kind.UNREACHABLE, "TOKEN_ENDPOINT_UNREACHABLE", null,
+                    "Cannot connect to the token endpoint");
         }
         if (error instanceof OidcClientException) {
             return new TokenFailure(Kind.GARBAGE, "TOKEN_ENDPOINT_INVALID_RESPONSE", null,

@@ -30,7 +30,11 @@ public class ProfileTokens {
                 settings(profile, secrets, outbound.proxy(profile)));
     }
 
-    /** The token request of an OAuth profile: token URL, grant and scope as the profile says or by default. */
+    /**
+     * The token request of an OAuth profile: token URL, grant and scope as the profile says or by default. The
+     * profile's CA bundle applies to the token endpoint as to Exchange (AD FS often runs on the same internal CA);
+     * its insecure opt-in does not: the client secret or password is never sent to an unverified server.
+     */
     public static TokenSettings settings(Profile profile, ProfileService.Secrets secrets, URI proxy) {
         URI tokenUrl = profile.tokenUrl != null ? URI.create(profile.tokenUrl)
                 : TokenSettings.defaultTokenUrl(profile.authorityUrl, profile.tenantId);
@@ -39,7 +43,8 @@ public class ProfileTokens {
         boolean password = profile.authType == AuthType.OAUTH2_PASSWORD;
         return new TokenSettings(tokenUrl, profile.clientId, secrets.clientSecret(),
                 password ? TokenSettings.Grant.PASSWORD : TokenSettings.Grant.CLIENT_CREDENTIALS,
-                password ? profile.username : null, password ? secrets.password() : null, scope, proxy);
+                password ? profile.username : null, password ? secrets.password() : null, scope, proxy,
+                profile.caBundlePem);
     }
 
     void onProfileChanged(@ObservesAsync ProfileChanged changed) {

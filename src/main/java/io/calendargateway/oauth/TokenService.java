@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
@@ -17,11 +18,13 @@ import io.quarkus.oidc.client.Tokens;
 import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
 import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret.Method;
+import io.quarkus.tls.TlsConfiguration;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Access tokens per connection profile. Each profile version gets its own Quarkus OIDC client, created at run time
- * (absolute token URL, no discovery, {@code client_secret_post} as Entra expects). Tokens are cached until
+ * (absolute token URL, no discovery, {@code client_secret_post} as Entra expects, the JDK's CAs plus the profile's
+ * bundle for an https endpoint). Tokens are cached until
  * {@code expirySkew} before they expire, then fetched again; concurrent callers share one request. A changed or
  * deleted profile must be {@link #evict evicted}: its client is closed.
  */
@@ -32,6 +35,7 @@ public class TokenService implements AutoCloseable {
     private static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(5);
 
     private final Function<OidcClientConfig, Uni<OidcClient>> clientFactory;
+    private final BiConsumer<String, TlsConfiguration> tlsRegistry;
     private final Duration expirySkew;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -40,13 +44,17 @@ public class TokenService implements AutoCloseable {
 
     /**
      * @param clientFactory {@code OidcClients::newClient} in the application; a fake in tests
+     * @param tlsRegistry {@code TlsConfigurationRegistry::register}: the OIDC client finds a token endpoint's trust
+     *        there by name
      * @param expirySkew a token is replaced this long before it expires
      * @param connectTimeout connect timeout of the token requests
      * @param requestTimeout upper bound for one token request, used by {@link #accessTokenBlocking}
      */
-    public TokenService(Function<OidcClientConfig, Uni<OidcClient>> clientFactory, Duration expirySkew,
-            Duration connectTimeout, Duration requestTimeout, Clock clock) {
+    public TokenService(Function<OidcClientConfig, Uni<OidcClient>> clientFactory,
+            BiConsumer<String, TlsConfiguration> tlsRegistry, Duration expirySkew, Duration connectTimeout,
+            Duration requestTimeout, Clock clock) {
         this.clientFactory = clientFactory;
+        this.tlsRegistry = tlsRegistry;
         this.expirySkew = expirySkew;
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
@@ -68,7 +76,13 @@ public class TokenService implements AutoCloseable {
             if (existing != null) {
                 existing.close();
             }
-            return new Entry(version, clientFactory.apply(clientConfig(clientId(id, version), settings,
+            String clientId = clientId(id, version);
+            TokenEndpointTls tls = null;
+            if (isHttps(settings)) {
+                tls = new TokenEndpointTls(settings.caBundlePem());
+                tlsRegistry.accept(clientId, tls);
+            }
+            return new Entry(clientId, version, tls, clientFactory.apply(clientConfig(clientId, settings,
                     connectTimeout)));
         });
         return entry.token(clock.instant().plus(expirySkew))
@@ -79,7 +93,20 @@ public class TokenService implements AutoCloseable {
                         entry.close();
                     }
                 })
-                .onFailure().transform(EntraErrors::toException);
+                .onFailure().transform(failure -> translate(entry, failure))
+                // one line per failed request; the OIDC client's own warning (a whole stack trace) is turned off
+                .onFailure(TokenException.class).invoke(failure -> LOG.warnf("Token request of %s failed: %s (%s)",
+                        entry.clientId, ((TokenException) failure).failure().code(), failure.getMessage()));
+    }
+
+    /** A refused certificate is a TLS failure, whatever the OIDC client made of it. */
+    private static TokenException translate(Entry entry, Throwable failure) {
+        String rejected = entry.tls == null ? null : entry.tls.takeRejection();
+        if (rejected != null && !(failure instanceof TokenException)) {
+            return new TokenException(new TokenFailure(TokenFailure.Kind.UNREACHABLE, "TOKEN_ENDPOINT_TLS", null,
+                    "TLS to the token endpoint failed: " + rejected), failure);
+        }
+        return EntraErrors.toException(failure);
     }
 
     /**
@@ -123,6 +150,10 @@ public class TokenService implements AutoCloseable {
         if (settings.clientSecret() != null) {
             builder.credentials().clientSecret(settings.clientSecret(), Method.POST).end();
         }
+        if (isHttps(settings)) {
+            // registered under the client's id by accessToken
+            builder.tlsConfigurationName(clientConfigId);
+        }
         if (settings.proxy() != null) {
             int port = settings.proxy().getPort() > 0 ? settings.proxy().getPort() : 80;
             builder.proxy(settings.proxy().getScheme() + "://" + settings.proxy().getHost(), port);
@@ -134,6 +165,10 @@ public class TokenService implements AutoCloseable {
             builder.grant(Grant.Type.CLIENT);
         }
         return builder.build();
+    }
+
+    private static boolean isHttps(TokenSettings settings) {
+        return "https".equalsIgnoreCase(settings.tokenUrl().getScheme());
     }
 
     private static String clientId(String profileId, long version) {
@@ -157,7 +192,10 @@ public class TokenService implements AutoCloseable {
     }
 
     private final class Entry {
+        final String clientId;
         final long version;
+        /** The endpoint's trust (https only), or null. */
+        final TokenEndpointTls tls;
         final Uni<OidcClient> client;
         volatile OidcClient resolved;
         volatile boolean clientFailed;
@@ -165,8 +203,10 @@ public class TokenService implements AutoCloseable {
         private AccessToken token;
         private Uni<AccessToken> inflight;
 
-        Entry(long version, Uni<OidcClient> client) {
+        Entry(String clientId, long version, TokenEndpointTls tls, Uni<OidcClient> client) {
+            this.clientId = clientId;
             this.version = version;
+            this.tls = tls;
             this.client = client
                     .onItem().invoke(c -> {
                         resolved = c;

@@ -8,14 +8,15 @@ import jakarta.inject.Singleton;
 
 import io.calendargateway.config.OAuthConfig;
 import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.tls.TlsConfigurationRegistry;
 
 /** Wires {@link TokenService} to Quarkus' run-time OIDC client factory. */
 public class TokenServiceProducer {
 
     @Produces
     @Singleton
-    TokenService tokenService(OidcClients clients, OAuthConfig config) {
-        return new TokenService(clients::newClient, config.expirySkew(), config.connectTimeout(),
+    TokenService tokenService(OidcClients clients, TlsConfigurationRegistry tls, OAuthConfig config) {
+        return new TokenService(clients::newClient, tls::register, config.expirySkew(), config.connectTimeout(),
                 config.requestTimeout(), Clock.systemUTC());
     }
 

@@ -12,14 +12,16 @@ import java.util.Objects;
  * @param password password grant only
  * @param scope e.g. {@link #EWS_SCOPE} or {@link #GRAPH_SCOPE}
  * @param proxy outbound HTTP proxy ({@code http://host:port}), or null
+ * @param caBundlePem PEM certificates trusted besides the JDK's for an https token endpoint (AD FS on an internal
+ *        CA), or null
  */
 public record TokenSettings(URI tokenUrl, String clientId, String clientSecret, Grant grant, String username,
-        String password, String scope, URI proxy) {
+        String password, String scope, URI proxy, String caBundlePem) {
 
-    /** Settings for a token endpoint reached directly, without a proxy. */
+    /** Settings for a token endpoint reached directly, without a proxy, trusted through the JDK's CAs. */
     public TokenSettings(URI tokenUrl, String clientId, String clientSecret, Grant grant, String username,
             String password, String scope) {
-        this(tokenUrl, clientId, clientSecret, grant, username, password, scope, null);
+        this(tokenUrl, clientId, clientSecret, grant, username, password, scope, null, null);
     }
 
     public static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
@@ -64,6 +66,7 @@ public record TokenSettings(URI tokenUrl, String clientId, String clientSecret, 
     @Override
     public String toString() {
         return "TokenSettings[tokenUrl=" + tokenUrl + ", clientId=" + clientId + ", clientSecretSet="
-                + (clientSecret != null) + ", grant=" + grant + ", username=" + username + ", scope=" + scope + ", proxy=" + proxy + "]";
+                + (clientSecret != null) + ", grant=" + grant + ", username=" + username + ", scope=" + scope + ", proxy="
+                + proxy + ", caBundleSet=" + (caBundlePem != null) + "]";
     }
 }

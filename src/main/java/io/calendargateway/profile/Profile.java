@@ -65,24 +65,28 @@ public class Profile extends PanacheEntityBase {
     @Column(name = "auth_scope")
     public String scope;
 
-    @Column(name = "auth_password_enc")
+    // TEXT columns (V1__profiles.sql): without the definition Hibernate expects varchar(255), and dev mode's
+    // schema check reports the difference as an error
+    @Column(name = "auth_password_enc", columnDefinition = "text")
     public String passwordEncrypted;
 
-    @Column(name = "auth_client_secret_enc")
+    @Column(name = "auth_client_secret_enc", columnDefinition = "text")
     public String clientSecretEncrypted;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Access access;
 
+    // "_text" is PostgreSQL's own name of text[]: dev mode's schema check compares type names, and the database
+    // reports this one
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "text[]", nullable = false)
+    @Column(columnDefinition = "_text", nullable = false)
     public List<String> domains = new ArrayList<>();
 
     @Column(name = "time_zone")
     public String timeZone;
 
-    @Column(name = "tls_ca_bundle_pem")
+    @Column(name = "tls_ca_bundle_pem", columnDefinition = "text")
     public String caBundlePem;
 
     @Column(name = "tls_insecure_skip_verify", nullable = false)

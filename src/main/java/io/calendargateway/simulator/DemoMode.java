@@ -16,49 +16,92 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Demo mode ({@code gateway.demo.enabled}, on in the dev profile): starts the simulated Exchange in-process and
  * (re)creates the profile {@value #PROFILE_NAME} for its on-premises organisation, so {@code ./mvnw quarkus:dev}
  * shows realistic data without an Exchange at hand. Inert unless enabled; production refuses it unless
- * {@code gateway.demo.allow-in-production} confirms.
+ * {@code gateway.demo.allow-in-production} confirms (startup/StartupChecks).
  */
 @ApplicationScoped
 public class DemoMode {
 
     static final String PROFILE_NAME = "Demo (simulated Exchange)";
+    /** The dev profile's admin token (application.properties): published in the README, so it may be logged. */
+    static final String PUBLIC_DEV_TOKEN = "dev-admin-token";
     private static final Logger LOG = Logger.getLogger(DemoMode.class);
 
     private final DemoConfig config;
     private final ProfileService profiles;
     private final ProfileRepository repository;
+    private final Optional<List<String>> adminTokens;
     private volatile ExchangeSimulator simulator;
     private volatile Profile profile;
 
-    public DemoMode(DemoConfig config, ProfileService profiles, ProfileRepository repository) {
+    public DemoMode(DemoConfig config, ProfileService profiles, ProfileRepository repository,
+                    @ConfigProperty(name = "gateway.admin.tokens") Optional<List<String>> adminTokens) {
         this.config = config;
         this.profiles = profiles;
         this.repository = repository;
+        this.adminTokens = adminTokens;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         if (!config.enabled()) {
             return;
         }
-        refuseInProduction(LaunchMode.current(), config);
         simulator = ExchangeSimulator.start(Scenarios.defaultScenario(),
                 SimulatorOptions.defaults().ports(config.port(), config.httpsPort()));
+        String certificate = config.httpsPort() < 0 ? null : writeCertificate();
+        profile = VertxContextSupport.subscribeAndAwait(this::upsertProfile);
+        LOG.infof("DEMO MODE: simulated Exchange at %s%s; profile '%s' has id %s. Try: curl -s -X POST -H "
+                        + "'Authorization: Bearer %s' 'http://localhost:%d/profiles/%s/test?mailbox=room1@contoso.com'",
+                simulator.ewsUrl(), certificate == null ? "" : " and " + simulator.ewsHttpsUrl() + " (its certificate: "
+                        + certificate + ")", PROFILE_NAME, profile.id, printableToken(), httpPort(), profile.id);
+    }
+
+    /**
+     * The demo profile keeps its id across restarts (dev mode keeps its database): created once, then updated to
+     * the simulator's current URL.
+     */
+    Uni<Profile> upsertProfile() {
         ProfileRequest request = demoProfile(simulator.ewsUrl());
-        profile = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                        repository.findByName(PROFILE_NAME).flatMap(old -> old == null
-                                ? Uni.createFrom().voidItem() : repository.delete(old)))
-                .flatMap(nothing -> profiles.create(request, null)));
-        LOG.warnf("DEMO MODE: simulated Exchange at %s (HTTPS %s); profile '%s' has id %s. Try: curl -X POST "
-                        + "-H 'Authorization: Bearer <admin token>' 'http://localhost:<port>/profiles/%s/test?mailbox=room1@contoso.com'",
-                simulator.ewsUrl(), config.httpsPort() < 0 ? "off" : simulator.ewsHttpsUrl(), PROFILE_NAME, profile.id, profile.id);
+        return Panache.withSession(() -> repository.findByName(PROFILE_NAME)).flatMap(existing -> existing == null
+                ? profiles.create(request, null) : profiles.update(existing.id.toString(), "*", request));
+    }
+
+    /** Writes the simulator's self-signed certificate where curl, profiles and autodiscover can trust it. */
+    private String writeCertificate() {
+        Path file = config.certificateFile().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, simulator.httpsCertificatePem());
+            return file.toString();
+        } catch (IOException e) {
+            LOG.warnf("The simulator's certificate could not be written to %s (%s): HTTPS demos need it", file,
+                    e.getMessage());
+            return "not written";
+        }
+    }
+
+    /** The public dev token may appear in the log line; any other admin token stays a placeholder. */
+    private String printableToken() {
+        return adminTokens.orElse(List.of()).stream().map(String::strip).filter(PUBLIC_DEV_TOKEN::equals).findFirst()
+                .orElse("<admin token>");
+    }
+
+    private static int httpPort() {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -75,13 +118,6 @@ public class DemoMode {
     /** The demo profile, or null when demo mode is off. */
     public Profile profile() {
         return profile;
-    }
-
-    static void refuseInProduction(LaunchMode mode, DemoConfig config) {
-        if (mode == LaunchMode.NORMAL && !config.allowInProduction()) {
-            throw new IllegalStateException("gateway.demo.enabled is set in production: demo mode serves made-up "
-                    + "calendars. Turn it off, or confirm with gateway.demo.allow-in-production=true");
-        }
     }
 
     static ProfileRequest demoProfile(String ewsUrl) {

@@ -3,6 +3,7 @@ package io.calendargateway.diagnostics;
 import io.calendargateway.simulator.ExchangeSimulator;
 import io.calendargateway.simulator.Scenarios;
 import io.calendargateway.simulator.SchemaSupport;
+import io.calendargateway.support.LogCapture;
 import io.calendargateway.support.SimulatorResource;
 import io.calendargateway.support.TestDatabase;
 import io.calendargateway.upstream.Hints;
@@ -13,7 +14,12 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static io.calendargateway.support.Admin.admin;
 import static io.calendargateway.support.Admin.adminResponseValidated;
@@ -96,7 +102,7 @@ class ProfileDiagnosticsTest {
         assertThat(report.getString("steps[2].detail")).isEqualTo("signed in as CONTOSO\\svc-gateway");
         assertThat(report.getString("steps[3].detail")).startsWith("Exchange 15.");
         assertThat(report.getString("steps[4].detail")).startsWith("impersonated room1@contoso.com: calendar 'Calendar' with ");
-        assertThat(report.getString("steps[5].detail")).matches("\\d+ items on \\d{4}-\\d{2}-\\d{2} \\(Europe/Berlin\\)");
+        assertThat(report.getString("steps[5].detail")).matches("(1 item|\\d+ items) on \\d{4}-\\d{2}-\\d{2} \\(Europe/Berlin\\)");
         assertThat(report.getList("warnings")).isEmpty();
         var traffic = sim().captured().subList(before, sim().captured().size());
         assertThat(traffic).anySatisfy(exchange -> assertThat(exchange.authScheme()).isEqualTo("NTLM"));
@@ -181,6 +187,9 @@ class ProfileDiagnosticsTest {
         assertThat(report.getString("steps[0].detail")).contains("with roles [full_access_as_app]");
         assertStep(report, "mailboxAccess", "OK", null, null);
         assertStep(report, "calendarRead", "OK", null, null);
+        assertThat(report.getString("steps.find { it.name == 'calendarRead' }.detail"))
+                .as("a profile without a time zone reads today in UTC").matches("(1 item|\\d+ items) on "
+                        + LocalDate.now(ZoneOffset.UTC) + " \\(UTC\\)");
         assertThat(report.getList("warnings.code")).contains("EXCHANGE_ONLINE_EWS_RETIREMENT");
     }
 
@@ -269,6 +278,44 @@ class ProfileDiagnosticsTest {
                 secret, sim().tokenUrl(Scenarios.FABRIKAM_TENANT_ID));
     }
 
+    /** A token endpoint on an internal CA (AD FS): reached through the profile's CA bundle, like Exchange. */
+    private static String graphOverHttps(boolean trustSimulator) {
+        String tls = trustSimulator ? ", \"tls\": {\"caBundlePem\": " + json(sim().httpsCertificatePem()) + "}" : "";
+        return """
+                {"name": "%s", "kind": "GRAPH", "serviceUrl": "%s", "tenantId": "%s", "timeZone": "Europe/Berlin",
+                 "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "%s", "clientSecret": "%s", "tokenUrl": "%s"}%s}
+                """.formatted("diag-" + UUID.randomUUID(), sim().graphHttpsUrl(), Scenarios.FABRIKAM_TENANT_ID,
+                Scenarios.FABRIKAM_APP_CONSENTED, Scenarios.FABRIKAM_APP_CONSENTED_SECRET,
+                sim().tokenHttpsUrl(Scenarios.FABRIKAM_TENANT_ID), tls);
+    }
+
+    @Test
+    void tokenEndpointOnAnInternalCaShouldBeTrustedThroughTheProfileBundle() {
+        JsonPath trusted = test(graphOverHttps(true), "meeting-a@fabrikam.com");
+        assertThat(trusted.getBoolean("ok")).isTrue();
+        assertStep(trusted, "token", "OK", null, null);
+        assertStep(trusted, "calendarRead", "OK", null, null);
+
+        JsonPath untrusted;
+        List<LogRecord> warnings;
+        try (LogCapture log = LogCapture.start()) {
+            untrusted = test(graphOverHttps(false), "meeting-a@fabrikam.com");
+            warnings = log.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .toList();
+        }
+        assertThat(untrusted.getBoolean("ok")).isFalse();
+        assertStep(untrusted, "token", "FAILED", "TOKEN_ENDPOINT_TLS", Hints.TLS_UNTRUSTED);
+        assertThat(untrusted.getString("steps[0].detail"))
+                .isEqualTo("TLS to the token endpoint failed: its certificate is not issued by a trusted CA");
+        assertStep(untrusted, "mailboxAccess", "SKIPPED", null, null);
+        // one line, no stack trace
+        assertThat(warnings).singleElement().satisfies(record -> {
+            assertThat(record.getLoggerName()).isEqualTo("io.calendargateway.oauth.TokenService");
+            assertThat(record.getThrown()).isNull();
+            assertThat(LogCapture.text(record)).contains("TOKEN_ENDPOINT_TLS");
+        });
+    }
+
     @Test
     void graphProfileShouldReadTheRoomCalendar() {
         JsonPath report = test(graph(Scenarios.FABRIKAM_APP_CONSENTED, Scenarios.FABRIKAM_APP_CONSENTED_SECRET),
@@ -278,8 +325,8 @@ class ProfileDiagnosticsTest {
         assertStep(report, "token", "OK", null, null);
         assertThat(report.getString("steps[0].detail")).contains("https://graph.microsoft.com")
                 .endsWith("with roles [Calendars.Read, Place.Read.All, User.Read.All]");
-        assertThat(report.getString("steps[1].detail")).matches("application access to meeting-a@fabrikam.com: \\d+ calendars");
-        assertThat(report.getString("steps[2].detail")).matches("\\d+\\+? items on \\d{4}-\\d{2}-\\d{2} \\(Europe/Berlin\\)");
+        assertThat(report.getString("steps[1].detail")).matches("application access to meeting-a@fabrikam.com: (1 calendar|\\d+ calendars)");
+        assertThat(report.getString("steps[2].detail")).matches("(1 item|\\d+\\+? items) on \\d{4}-\\d{2}-\\d{2} \\(Europe/Berlin\\)");
         assertThat(report.getList("warnings.code")).containsExactly("PLAIN_HTTP");
     }
 

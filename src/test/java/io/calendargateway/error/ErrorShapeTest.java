@@ -5,6 +5,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static io.calendargateway.support.Admin.TOKEN;
 import static io.calendargateway.support.Admin.adminResponseValidated;
 import static io.restassured.RestAssured.given;
@@ -37,9 +39,23 @@ class ErrorShapeTest {
         adminResponseValidated().when().patch("/profiles")
                 .then().statusCode(405)
                 .contentType("application/problem+json")
+                .header("Allow", "GET, HEAD, OPTIONS, POST")
+                .body("type", equalTo("/problems/method-not-allowed"))
                 .body("title", equalTo("Method Not Allowed"))
                 .body("status", equalTo(405))
+                .body("detail", equalTo("Method not allowed on /profiles"))
                 .body("instance", equalTo("/profiles"));
+        adminResponseValidated().when().get("/profiles/" + UUID.randomUUID() + "/test")
+                .then().statusCode(405)
+                .header("Allow", "OPTIONS, POST");
+    }
+
+    // OPTIONS is outside the contract: JAX-RS answers it for every path (which is why Allow lists it).
+    @Test
+    void optionsShouldListTheMethodsOfAPath() {
+        given().when().options("/profiles")
+                .then().statusCode(200)
+                .header("Allow", allOf(containsString("GET"), containsString("POST"), containsString("OPTIONS")));
     }
 
     @Test
@@ -57,7 +73,12 @@ class ErrorShapeTest {
         adminResponseValidated().body("{\"name\": \"x\", \"kind\": \"EXCHANGE\", \"auth\": {\"type\": \"BASIC\"}}")
                 .when().post("/profiles")
                 .then().statusCode(400)
-                .body("detail", equalTo("Field 'kind' has an invalid value"));
+                .body("detail", equalTo("Field 'kind' has an invalid value; allowed: EWS, GRAPH"));
+        adminResponseValidated().body("{\"name\": \"x\", \"kind\": \"EWS\", \"auth\": {\"type\": \"KERBEROS\"}}")
+                .when().post("/profiles")
+                .then().statusCode(400)
+                .body("detail", equalTo("Field 'auth.type' has an invalid value; allowed: BASIC, NTLM, "
+                        + "OAUTH2_CLIENT_CREDENTIALS, OAUTH2_PASSWORD"));
         adminResponseValidated().body("{\"name\": \"x\", \"kind\": \"EWS\", \"pasword\": \"p\", \"auth\": {\"type\": \"BASIC\"}}")
                 .when().post("/profiles")
                 .then().statusCode(400)

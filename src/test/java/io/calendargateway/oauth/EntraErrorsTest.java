@@ -64,6 +64,13 @@ class EntraErrorsTest {
     }
 
     @Test
+    void shouldCallTheOidcClientsConnectionFailureUnreachable() {
+        assertEquals(new TokenFailure(Kind.UNREACHABLE, "TOKEN_ENDPOINT_UNREACHABLE", null,
+                "Cannot connect to the token endpoint"),
+                EntraErrors.translate(new OidcClientException("OIDC Server is not available")));
+    }
+
+    @Test
     void shouldMapConnectionFailuresAndTimeouts() {
         assertEquals(Kind.UNREACHABLE, EntraErrors.translate(
                 new RuntimeException(new ConnectException("Connection refused: localhost/127.0.0.1:1"))).kind());

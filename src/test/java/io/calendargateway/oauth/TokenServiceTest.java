@@ -2,23 +2,30 @@ package io.calendargateway.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.calendargateway.upstream.TlsTrust;
 import io.calendargateway.oauth.TokenFailure.Kind;
 
 import io.quarkus.oidc.client.OidcClient;
@@ -27,6 +34,7 @@ import io.quarkus.oidc.client.Tokens;
 import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
 import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret.Method;
+import io.quarkus.tls.TlsConfiguration;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.json.JsonObject;
@@ -44,13 +52,15 @@ class TokenServiceTest {
     private final List<OidcClientConfig> configs = new ArrayList<>();
     private Supplier<Uni<Tokens>> answer = () -> Uni.createFrom().item(tokens("token", T0.plusSeconds(3600)));
 
+    private final Map<String, TlsConfiguration> trust = new HashMap<>();
+
     private TokenService service() {
         return new TokenService(config -> {
             configs.add(config);
             FakeClient client = new FakeClient();
             clients.add(client);
             return Uni.createFrom().item(client);
-        }, SKEW, Duration.ofSeconds(2), Duration.ofSeconds(2), clock);
+        }, trust::put, SKEW, Duration.ofSeconds(2), Duration.ofSeconds(2), clock);
     }
 
     private Tokens tokens(String value, Instant expiresAt) {
@@ -138,7 +148,8 @@ class TokenServiceTest {
         AtomicInteger attempts = new AtomicInteger();
         TokenService tokens = new TokenService(config -> attempts.incrementAndGet() == 1
                 ? Uni.createFrom().failure(new OidcClientException("boom"))
-                : Uni.createFrom().item(new FakeClient()), SKEW, Duration.ofSeconds(2), Duration.ofSeconds(2), clock);
+                : Uni.createFrom().item(new FakeClient()), trust::put, SKEW, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), clock);
 
         assertThrows(TokenException.class, () -> tokens.accessTokenBlocking("p1", 1, CLIENT_CREDENTIALS));
         assertEquals("token", tokens.accessTokenBlocking("p1", 1, CLIENT_CREDENTIALS));
@@ -175,17 +186,44 @@ class TokenServiceTest {
         assertEquals(List.of("https://graph.microsoft.com/.default"), config.scopes().orElseThrow());
     }
 
+    // The OIDC client still takes a proxy as host and port (no run-time named proxies); reading those back is
+    // the only way to see them, and Quarkus marks these accessors for removal.
     @Test
+    @SuppressWarnings("removal")
     void shouldSendTokenRequestsThroughTheProfileProxy() {
         TokenSettings proxied = new TokenSettings(CLIENT_CREDENTIALS.tokenUrl(), "app-1", "s3cr3t-value",
                 TokenSettings.Grant.CLIENT_CREDENTIALS, null, null, TokenSettings.EWS_SCOPE,
-                java.net.URI.create("http://proxy.contoso.com:3128"));
+                java.net.URI.create("http://proxy.contoso.com:3128"), null);
         OidcClientConfig config = TokenService.clientConfig("profile-p3-v1", proxied, Duration.ofSeconds(3));
 
         assertEquals("http://proxy.contoso.com", config.proxy().host().orElseThrow());
         assertEquals(3128, config.proxy().port());
         assertTrue(TokenService.clientConfig("profile-p1-v1", CLIENT_CREDENTIALS, Duration.ofSeconds(3))
                 .proxy().host().isEmpty());
+    }
+
+    @Test
+    void shouldGiveEveryHttpsTokenEndpointItsOwnTrust() throws Exception {
+        // any well-formed certificate will do as the bundle: one of the JDK's own CAs
+        X509Certificate ca = TlsTrust.trustManager(null).getAcceptedIssuers()[0];
+        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(ca.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+        TokenSettings internalCa = new TokenSettings(URI.create("https://adfs.contoso.com/adfs/oauth2/token"), "app-1",
+                "s3cr3t-value", TokenSettings.Grant.CLIENT_CREDENTIALS, null, null, TokenSettings.EWS_SCOPE, null, pem);
+        TokenSettings plainHttp = new TokenSettings(URI.create("http://127.0.0.1:1/token"), "app-1", "s3cr3t-value",
+                TokenSettings.Grant.CLIENT_CREDENTIALS, null, null, TokenSettings.EWS_SCOPE, null, pem);
+        TokenService tokens = service();
+
+        tokens.accessTokenBlocking("p4", 1, internalCa);
+        tokens.accessTokenBlocking("p5", 1, plainHttp);
+        tokens.accessTokenBlocking("p6", 1, CLIENT_CREDENTIALS);
+
+        assertEquals(Optional.of("profile-p4-v1"), configs.get(0).tls().tlsConfigurationName());
+        assertEquals(Optional.empty(), configs.get(1).tls().tlsConfigurationName(), "plain http has no TLS");
+        assertEquals(Optional.of("profile-p6-v1"), configs.get(2).tls().tlsConfigurationName(), "JDK CAs only");
+        assertEquals(Set.of("profile-p4-v1", "profile-p6-v1"), trust.keySet());
+        assertNotNull(trust.get("profile-p4-v1").getTrustStoreOptions());
+        assertFalse(trust.get("profile-p4-v1").isTrustAll());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.calendargateway.security;
 
 import io.calendargateway.simulator.Scenarios;
+import io.calendargateway.support.LogCapture;
 import io.calendargateway.support.SimulatorResource;
 import io.calendargateway.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -11,10 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static io.calendargateway.support.Admin.admin;
@@ -34,43 +32,19 @@ class SecretsNotLoggedTest {
     private static final String PASSWORD = "Pa55-never-in-logs-7f3a";
     private static final String CLIENT_SECRET = "Secret-never-in-logs-9c1e";
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(parameter);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                text.append(' ').append(t);
-            }
-            logged.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
     private Level previous;
 
     @BeforeEach
     void captureLogs() {
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        capture = LogCapture.start();
         previous = Logger.getLogger("io.calendargateway").getLevel();
         Logger.getLogger("io.calendargateway").setLevel(Level.FINEST);
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.close();
         Logger.getLogger("io.calendargateway").setLevel(previous);
     }
 
@@ -105,6 +79,7 @@ class SecretsNotLoggedTest {
                 .when().post("/autodiscover").then().extract().asString());
 
         assertThat(responses.toString()).doesNotContain(PASSWORD).doesNotContain(CLIENT_SECRET);
+        List<String> logged = capture.records().stream().map(LogCapture::text).toList();
         assertThat(logged).as("log records captured").isNotEmpty();
         assertThat(logged).noneMatch(line -> line.contains(PASSWORD) || line.contains(CLIENT_SECRET));
     }

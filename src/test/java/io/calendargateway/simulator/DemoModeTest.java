@@ -1,37 +1,31 @@
 package io.calendargateway.simulator;
 
-import io.calendargateway.config.DemoConfig;
-import io.calendargateway.support.TestDatabase;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.calendargateway.profile.Profile;
+import io.calendargateway.support.FirstRun;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static io.calendargateway.support.Admin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** Demo mode starts the simulated Exchange in-process and creates a working profile for its rooms. */
+/**
+ * Demo mode starts the simulated Exchange in-process and creates a working profile for its rooms; autodiscover of
+ * the demo domains finds the simulator.
+ */
 @QuarkusTest
-@TestProfile(DemoModeTest.DemoOn.class)
-@QuarkusTestResource(TestDatabase.class)
+@TestProfile(FirstRun.class)
 class DemoModeTest {
-
-    public static class DemoOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.demo.enabled", "true", "gateway.demo.port", "0", "gateway.demo.https-port", "-1");
-        }
-    }
 
     @Inject
     DemoMode demo;
@@ -55,32 +49,33 @@ class DemoModeTest {
     }
 
     @Test
-    void productionShouldRefuseDemoModeUnlessConfirmed() {
-        assertThatThrownBy(() -> DemoMode.refuseInProduction(LaunchMode.NORMAL, config(false)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("gateway.demo.allow-in-production=true");
-        assertThatCode(() -> DemoMode.refuseInProduction(LaunchMode.NORMAL, config(true))).doesNotThrowAnyException();
-        assertThatCode(() -> DemoMode.refuseInProduction(LaunchMode.DEVELOPMENT, config(false)))
-                .doesNotThrowAnyException();
+    void shouldKeepTheDemoProfileIdWhenStartedAgain() throws Throwable {
+        Profile again = VertxContextSupport.subscribeAndAwait(demo::upsertProfile);
+
+        assertThat(again.id).isEqualTo(demo.profile().id);
+        assertThat(again.serviceUrl).isEqualTo(demo.simulator().ewsUrl());
     }
 
-    private static DemoConfig config(boolean allowInProduction) {
-        return new DemoConfig() {
-            public boolean enabled() {
-                return true;
-            }
+    @Test
+    void autodiscoverOfADemoRoomShouldFindTheSimulatorAndNoRealHost() {
+        JsonPath result = admin().body("{\"email\": \"room1@contoso.com\"}")
+                .when().post("/autodiscover")
+                .then().statusCode(200)
+                .extract().jsonPath();
 
-            public int port() {
-                return 0;
-            }
+        assertThat(result.getString("serviceUrl")).isEqualTo(demo.simulator().ewsHttpsUrl());
+        assertThat(result.getString("method")).isEqualTo("V2_JSON");
+        ExchangeSimulator sim = demo.simulator();
+        assertThat(result.getList("attempts.url")).containsExactly(sim.autodiscoverPoxUrl(), sim.autodiscoverSoapUrl(),
+                sim.httpBaseUrl() + "/autodiscover/autodiscover.xml",
+                sim.autodiscoverV2Url() + "?Email=room1%40contoso.com&Protocol=EWS");
+        assertThat(result.getList("attempts.outcome")).containsExactly("HTTP_401", "HTTP_401", "HTTP_401", "OK");
+    }
 
-            public int httpsPort() {
-                return -1;
-            }
-
-            public boolean allowInProduction() {
-                return allowInProduction;
-            }
-        };
+    @Test
+    void shouldWriteTheSimulatorCertificateForHttpsDemos() throws IOException {
+        assertThat(Files.readString(Path.of(FirstRun.CERTIFICATE_FILE)))
+                .isEqualTo(demo.simulator().httpsCertificatePem())
+                .startsWith("-----BEGIN CERTIFICATE-----");
     }
 }

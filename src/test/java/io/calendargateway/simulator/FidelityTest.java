@@ -2,10 +2,8 @@ package io.calendargateway.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,12 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class FidelityTest {
 
-    static final Path SAMPLES = Path.of("..", "shared", "reference", "ews-samples");
+    static final Path SAMPLES = ReferenceMaterial.EWS_SAMPLES;
 
     @Test
     void shouldValidateEveryEwsOperationAgainstTheSchema() throws Exception {
-        assumeTrue(SchemaSupport.available(), "EWS schema not found at "
-                + SchemaSupport.SCHEMA_DIR.toAbsolutePath().normalize() + ": schema validation skipped");
+        ReferenceMaterial.assumePresent(SchemaSupport.SCHEMA_DIR.resolve("messages.xsd"), "EWS schema validation");
         LocalDate day = LocalDate.of(2026, 3, 18);
         try (ExchangeSimulator sim = ExchangeSimulator.start(Scenarios.defaultScenario(day), SimulatorOptions
                 .defaults().ports(0, -1));
@@ -85,8 +82,7 @@ class FidelityTest {
     @Test
     void shouldCarryTheFieldsOfPublishedGraphEvents() throws Exception {
         Path sample = SAMPLES.resolve("graph-events.response.json");
-        assumeTrue(Files.isRegularFile(sample), "Graph samples not found at "
-                + SAMPLES.toAbsolutePath().normalize() + ": comparison skipped");
+        ReferenceMaterial.assumePresent(sample, "comparison with published Graph events");
         JsonNode published = Http.JSON.readTree(sample.toFile()).get("value").get(0);
         LocalDate day = LocalDate.of(2026, 3, 18);
         try (ExchangeSimulator sim = ExchangeSimulator.start(Scenarios.defaultScenario(day))) {

@@ -27,11 +27,11 @@ import org.w3c.dom.ls.LSResourceResolver;
 /**
  * Validates EWS traffic against the published EWS schema in {@code ../shared/reference/ews-schema}: the element
  * inside {@code s:Body} of every request and every non-fault response. When that folder is absent the checks
- * are skipped, saying so.
+ * are skipped, saying so ({@link ReferenceMaterial}).
  */
 public final class SchemaSupport {
 
-    static final Path SCHEMA_DIR = Path.of("..", "shared", "reference", "ews-schema");
+    static final Path SCHEMA_DIR = ReferenceMaterial.EWS_SCHEMA;
     static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     private static Schema schema;
 
@@ -54,8 +54,7 @@ public final class SchemaSupport {
     /** Validates every captured EWS request and response; returns how many bodies were validated. */
     public static int assertEwsTrafficValid(ExchangeSimulator sim) {
         if (!available()) {
-            System.out.println("SKIPPED EWS schema validation: " + SCHEMA_DIR.toAbsolutePath().normalize()
-                    + " is absent");
+            ReferenceMaterial.announceAbsent(SCHEMA_DIR.resolve("messages.xsd"), "EWS schema validation");
             return 0;
         }
         List<String> failures = new ArrayList<>();
