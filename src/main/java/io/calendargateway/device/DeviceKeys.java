@@ -51,6 +51,7 @@ public class DeviceKeys {
     private final Clock clock;
     private final Reloader reloader;
     private volatile Map<String, Device> bySha256 = Map.of();
+    private volatile boolean loaded;
     private final Map<UUID, Instant> lastSeenWritten = new ConcurrentHashMap<>();
 
     public DeviceKeys(DeviceKeyRepository repository, Clock clock) {
@@ -71,6 +72,11 @@ public class DeviceKeys {
         if (changed.concerns("device_key")) {
             reloader.request();
         }
+    }
+
+    /** False until the first load succeeded (the database was down at start): no key is known yet. */
+    public boolean loaded() {
+        return loaded;
     }
 
     /** Reloads now; completes when a reload that started after this call is done. */
@@ -135,6 +141,7 @@ public class DeviceKeys {
         }
         bySha256 = keys.stream().collect(Collectors.toUnmodifiableMap(k -> k.keySha256,
                 k -> new Device(k.id, k.name, new RoomPatterns(List.copyOf(k.rooms))), (a, b) -> a));
+        loaded = true;
         LOG.debugf("Loaded %d device keys", bySha256.size());
     }
 

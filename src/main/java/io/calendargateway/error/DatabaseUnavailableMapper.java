@@ -7,7 +7,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.ConnectException;
-import java.util.Map;
 
 /**
  * The gateway's own database does not answer: a 503 with {@code Retry-After}, not a 500, since nothing is wrong
@@ -18,7 +17,6 @@ import java.util.Map;
 public class DatabaseUnavailableMapper {
 
     /** Seconds: about how long a database restart or fail-over takes. */
-    static final String RETRY_AFTER = "5";
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailableMapper.class);
 
     @ServerExceptionMapper
@@ -33,8 +31,7 @@ public class DatabaseUnavailableMapper {
 
     private static RestResponse<Problem> unavailable(Exception e, UriInfo uri) {
         LOG.warnf("Database unavailable for %s: %s", uri.getRequestUri().getRawPath(), e.getMessage());
-        return ProblemMappers.toResponse(new ProblemException(503, "database-unavailable", "Database unavailable",
-                "The gateway's database does not answer; try again shortly", null, null,
-                Map.of("Retry-After", RETRY_AFTER)), uri);
+        return ProblemMappers.toResponse(ProblemException.databaseUnavailable(
+                "The gateway's database does not answer; try again shortly"), uri);
     }
 }

@@ -73,6 +73,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(501, "not-implemented", "Not Implemented", detail);
     }
 
+    /** 503: the gateway's own database does not answer (or never did since the start). */
+    public static ProblemException databaseUnavailable(String detail) {
+        return new ProblemException(503, "database-unavailable", "Database unavailable", detail, null, null,
+                Map.of("Retry-After", "5"));
+    }
+
+    /** 400 of a given problem type, with what to do about it. */
+    public static ProblemException badRequest(String type, String title, String detail, String hint) {
+        return new ProblemException(400, type, title, detail, null, hint, Map.of());
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "bad-request", "Bad Request", detail);
     }

@@ -140,8 +140,14 @@ public class ProfileService {
                             }
                             return session.createNativeQuery("DELETE FROM " + bindingTable + " WHERE profile_id = :id")
                                     .setParameter("id", uuid).executeUpdate()
-                                    .flatMap(removed -> repository.delete(profile));
-                        })));
+                                    .flatMap(removed -> repository.delete(profile))
+                                    .call(() -> session.flush());
+                        })))
+                .onFailure(failure -> String.valueOf(failure.getMessage()).contains("room_binding_profile_id_fkey")
+                        || (failure.getCause() != null
+                                && String.valueOf(failure.getCause().getMessage()).contains("room_binding_profile_id_fkey")))
+                .transform(failure -> ProblemException.conflict("A room was bound to this profile at the same time; "
+                        + "delete again (with ?force=true to remove its bindings too)"));
     }
 
     /** Tells whoever holds connections, tokens or caches built from the profile's old settings, after the commit. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,15 +25,33 @@ public class ConfirmedRooms {
 
     private static final Logger LOG = Logger.getLogger(ConfirmedRooms.class);
 
-    private record Key(UUID profileId, int version) {
+    /** The profile rides along for the loader; only its id and version count. */
+    private static final class Key {
+        final Profile profile;
+        final UUID profileId;
+        final int version;
+
+        Key(Profile profile) {
+            this.profile = profile;
+            this.profileId = profile.id;
+            this.version = profile.version;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && profileId.equals(k.profileId) && version == k.version;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(profileId, version);
+        }
     }
 
-    private final RoomRegistry registry;
     private final Backends backends;
     private final AsyncLoadingCache<Key, Map<String, String>> rooms;
 
-    public ConfirmedRooms(RoomRegistry registry, Backends backends, RoomsConfig config) {
-        this.registry = registry;
+    public ConfirmedRooms(Backends backends, RoomsConfig config) {
         this.backends = backends;
         this.rooms = Caffeine.newBuilder()
                 .executor(Infrastructure.getDefaultWorkerPool())
@@ -52,7 +71,7 @@ public class ConfirmedRooms {
                             return ConfirmedRooms.this.load(key);
                         } catch (RuntimeException e) {
                             LOG.debugf("Room lists of profile %s could not be read again (%s); keeping %d rooms",
-                                    key.profileId(), e.getMessage(), old.size());
+                                    key.profileId, e.getMessage(), old.size());
                             return old;
                         }
                     }
@@ -61,18 +80,16 @@ public class ConfirmedRooms {
 
     /** The profile's confirmed rooms; fails with the upstream failure when they cannot be read and none are known. */
     public CompletableFuture<Map<String, String>> of(Profile profile) {
-        return rooms.get(new Key(profile.id, profile.version));
+        return rooms.get(new Key(profile));
     }
 
     /** The display name of a confirmed room as already known, without asking Exchange; null when unknown. */
     public String knownName(Profile profile, String mail) {
-        CompletableFuture<Map<String, String>> known = rooms.getIfPresent(new Key(profile.id, profile.version));
+        CompletableFuture<Map<String, String>> known = rooms.getIfPresent(new Key(profile));
         return known != null && known.isDone() && !known.isCompletedExceptionally() ? known.join().get(mail) : null;
     }
 
     private Map<String, String> load(Key key) {
-        Profile profile = registry.profile(key.profileId())
-                .orElseThrow(() -> new IllegalStateException("profile " + key.profileId() + " is gone"));
-        return backends.of(profile).rooms(profile);
+        return backends.of(key.profile).rooms(key.profile);
     }
 }

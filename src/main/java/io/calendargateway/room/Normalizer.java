@@ -63,6 +63,14 @@ public final class Normalizer {
                 a.cancelled(), a.location());
     }
 
+    /** Whether the event overlaps the half-open window; a zero-length event counts at its start. */
+    static boolean overlaps(Event e, Instant from, Instant to) {
+        Instant start = e.start().toInstant();
+        Instant end = e.end().toInstant();
+        return end.equals(start) ? !start.isBefore(from) && start.isBefore(to)
+                : start.isBefore(to) && end.isAfter(from);
+    }
+
     /**
      * The date whose midnight in {@code zone} is nearest to {@code instant}. All-day events are stored at local
      * midnight of the zone they were made in; rounding keeps the date right even when only the zone's standard
@@ -99,7 +107,8 @@ public final class Normalizer {
             String name = a.organizerName();
             if (name != null && !name.isBlank()) {
                 withOrganizer++;
-                if (a.subject() != null && Objects.equals(name.strip(), a.subject().strip())) {
+                String subject = a.subject() == null ? null : CANCELLED_PREFIX.matcher(a.subject()).replaceFirst("");
+                if (subject != null && Objects.equals(name.strip(), subject.strip())) {
                     subjectIsOrganizer++;
                 }
             }

@@ -48,12 +48,13 @@ public class RoomAdmin {
                 .flatMap(profile -> Boolean.TRUE.equals(request.allowNonRoom()) ? Uni.createFrom().item(profile)
                         : confirmRoom(profile, mail))
                 .flatMap(profile -> rooms.put(mail, ifMatch, profile.id, request))
+                .invoke(written -> schedules.forget(mail))
                 .call(written -> Uni.createFrom().completionStage(registry.reload()).emitOn(Blocking.backToCaller()));
     }
 
     public Uni<Void> unbind(String rawMail) {
         String mail = RoomLookup.normalizedMail(rawMail);
-        return rooms.delete(mail)
+        return rooms.delete(mail).invoke(() -> schedules.forget(mail))
                 .call(() -> Uni.createFrom().completionStage(registry.reload()).emitOn(Blocking.backToCaller()));
     }
 
@@ -98,9 +99,9 @@ public class RoomAdmin {
     private Uni<Profile> confirmRoom(Profile profile, String mail) {
         return Blocking.await(confirmed.of(profile)).map(known -> {
             if (!known.containsKey(mail)) {
-                throw new ProblemException(400, "not-a-room", "Not a room", mail + " is in no room list of profile '"
+                throw ProblemException.badRequest("not-a-room", "Not a room", mail + " is in no room list of profile '"
                         + profile.name + "': door signs show rooms only. Add it to a room list, or bind it with "
-                        + "allowNonRoom: true", null, Hints.NOT_A_ROOM, java.util.Map.of());
+                        + "allowNonRoom: true", Hints.NOT_A_ROOM);
             }
             return profile;
         });

@@ -52,10 +52,12 @@ public class RoomBinding extends PanacheEntityBase {
 
     /** The strong ETag of this state of the binding. */
     public String etag() {
-        return etag(mail, version);
+        return etag(mail, version, updatedAt);
     }
 
-    static String etag(String mail, int version) {
-        return "\"" + mail + "-" + version + "\"";
+    /** Version and update time: a binding deleted and made again never gets an earlier binding's ETag. */
+    static String etag(String mail, int version, OffsetDateTime updatedAt) {
+        long micros = updatedAt.toInstant().getEpochSecond() * 1_000_000L + updatedAt.toInstant().getNano() / 1_000;
+        return "\"" + mail + "-" + version + "-" + Long.toString(micros, 36) + "\"";
     }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public class RoomLookup {
 
     /** A mail address as rooms have them; stricter checks are Exchange's business. */
-    static final Pattern MAIL = Pattern.compile("[^@\\s/\\\\]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    static final Pattern MAIL = Pattern.compile(
+            "[A-Za-z0-9._+'-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
     private final RoomRegistry registry;
     private final ConfirmedRooms confirmed;
@@ -46,6 +47,10 @@ public class RoomLookup {
      * cannot be read to confirm it (503 when Exchange is down). Completes at once for bound rooms.
      */
     public CompletableFuture<ServedRoom> find(String mail) {
+        if (!registry.loaded()) {
+            return CompletableFuture.failedFuture(ProblemException.databaseUnavailable(
+                    "The gateway has not read its room bindings yet: its database did not answer since it started"));
+        }
         Optional<ServedRoom> bound = bound(mail);
         if (bound.isPresent()) {
             return CompletableFuture.completedFuture(bound.get());

@@ -40,6 +40,7 @@ public class RoomRegistry {
     private final RoomBindingRepository bindings;
     private final Reloader reloader;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile boolean loaded;
 
     public RoomRegistry(ProfileRepository profiles, RoomBindingRepository bindings) {
         this.profiles = profiles;
@@ -65,6 +66,11 @@ public class RoomRegistry {
     /** Reloads now; completes when a reload that started after this call is done (read-your-writes). */
     public CompletableFuture<Void> reload() {
         return reloader.request();
+    }
+
+    /** False until the first load succeeded (the database was down at start): nothing is known yet. */
+    public boolean loaded() {
+        return loaded;
     }
 
     public Optional<RoomBinding> binding(String mail) {
@@ -105,6 +111,7 @@ public class RoomRegistry {
             throw new IllegalStateException("cannot read bindings and profiles: " + e.getMessage(), e);
         }
         snapshot = loaded;
+        this.loaded = true;
         LOG.debugf("Loaded %d profiles and %d room bindings", loaded.profiles().size(), loaded.bindings().size());
     }
 

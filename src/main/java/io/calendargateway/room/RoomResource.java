@@ -13,9 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.List;
 
 /** Room bindings for admins: which profile and calendar folder serve a room, and how its door signs show it. */
@@ -41,7 +41,7 @@ public class RoomResource {
         return admin.get(mail).map(view -> {
             var builder = RestResponse.ResponseBuilder.ok(view);
             if (view.bound()) {
-                builder.header(HttpHeaders.ETAG, RoomBinding.etag(view.mail(), view.version()));
+                builder.header(HttpHeaders.ETAG, RoomBinding.etag(view.mail(), view.version(), view.updatedAt()));
             }
             return builder.build();
         });
@@ -55,8 +55,8 @@ public class RoomResource {
         return admin.bind(mail, ifMatch, request).map(written -> {
             RoomView view = admin.view(written.binding());
             var builder = written.created()
-                    ? RestResponse.ResponseBuilder.<RoomView>created(URI.create("/rooms/" + written.binding().mail))
-                            .entity(view)
+                    ? RestResponse.ResponseBuilder.<RoomView>created(
+                            UriBuilder.fromPath("/rooms/{mail}").build(written.binding().mail)).entity(view)
                     : RestResponse.ResponseBuilder.ok(view);
             return builder.header(HttpHeaders.ETAG, written.binding().etag()).build();
         });

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.calendargateway.config.CacheConfig;
 import io.calendargateway.config.EventsConfig;
+import io.calendargateway.error.ProblemException;
 import io.calendargateway.upstream.Appointment;
 import io.calendargateway.upstream.Backends;
 import io.calendargateway.upstream.TransportErrors;
@@ -80,6 +81,7 @@ public class RoomSchedule {
     }
 
     private final Backends backends;
+    private final ConfirmedRooms confirmed;
     private final EventsConfig events;
     private final ObjectMapper json;
     private final Clock clock;
@@ -88,9 +90,10 @@ public class RoomSchedule {
     private Counter refreshes;
     private Counter failedRefreshes;
 
-    public RoomSchedule(Backends backends, EventsConfig events, CacheConfig config, ObjectMapper json, Clock clock,
-                        MeterRegistry meters) {
+    public RoomSchedule(Backends backends, ConfirmedRooms confirmed, EventsConfig events, CacheConfig config,
+                        ObjectMapper json, Clock clock, MeterRegistry meters) {
         this.backends = backends;
+        this.confirmed = confirmed;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -142,26 +145,33 @@ public class RoomSchedule {
     /** Blocking: reads the window from Exchange; on failure with an old value, the old value marked stale. */
     private Schedule fetch(Key key, Schedule old) {
         ServedRoom room = key.room;
+        final String mail = room.mail();
         Instant started = clock.instant();
         try {
             List<Appointment> raw = backends.of(room.profile()).appointments(room.profile(), room.mail(),
                     room.folderId(), key.from, key.to);
-            List<Event> masked = Normalizer.normalize(raw, room.zone(), room.privacy(), events.privateSubject());
-            List<String> warnings = Normalizer.organizerSubjects(raw).suspected() ? List.of(ORGANIZER_AS_SUBJECT) : List.of();
+            // all-day events move to local midnight: keep those that still overlap the window after that
+            List<Event> masked = Normalizer.normalize(raw, room.zone(), room.privacy(), events.privateSubject())
+                    .stream().filter(e -> Normalizer.overlaps(e, key.from, key.to)).toList();
+            room = named(room);
+            List<String> warnings = Normalizer.organizerSubjects(raw).suspected()
+                    ? List.of(ORGANIZER_AS_SUBJECT) : List.of();
             Schedule fresh = schedule(room, key.window, masked, warnings, started, null, null);
-            sync.compute(room.mail(), (mail, previous) -> new Sync(started,
+            sync.compute(mail, (m, previous) -> new Sync(started,
                     previous == null ? null : previous.lastFailureAt(),
                     previous == null ? null : previous.lastFailure(), warnings));
             return fresh;
         } catch (RuntimeException e) {
             UpstreamFailure failure = e instanceof UpstreamException upstream ? upstream.failure()
                     : TransportErrors.translate(e);
-            sync.compute(room.mail(), (mail, previous) -> new Sync(previous == null ? null : previous.lastSuccessAt(),
+            sync.compute(mail, (m, previous) -> new Sync(previous == null ? null : previous.lastSuccessAt(),
                     started, failure, previous == null ? List.of() : previous.warnings()));
             if (old == null) {
-                throw e;
+                // a problem of ours (501, 404) stays; anything else is the upstream failure it was translated to
+                throw e instanceof UpstreamException || e instanceof ProblemException ? e
+                        : new UpstreamException(failure, e);
             }
-            LOG.debugf("Refresh of %s failed (%s); serving the events of %s", room.mail(), failure.code(),
+            LOG.debugf("Refresh of %s failed (%s); serving the events of %s", mail, failure.code(),
                     old.fetchedAt());
             return schedule(old.room(), old.window(), old.events(), old.warnings(), old.fetchedAt(), failure, started);
         }
@@ -172,6 +182,30 @@ public class RoomSchedule {
         List<Event> shown = masked.stream().filter(e -> !e.cancelled()).toList();
         return new Schedule(room, window, masked, warnings, fetchedAt, failure, failedAt,
                 body(room, window, shown, fetchedAt, failure != null), etag(room, window, shown));
+    }
+
+    /**
+     * A bound room without a display name is called as its room list calls it: read here, on the worker that
+     * fetches its schedule, so the name stays right whatever else is cached. The address when none is known.
+     */
+    private ServedRoom named(ServedRoom room) {
+        if (room.binding() == null || room.binding().displayName != null) {
+            return room;
+        }
+        String name;
+        try {
+            name = confirmed.of(room.profile()).join().getOrDefault(room.mail(), room.mail());
+        } catch (RuntimeException e) {
+            name = room.name();
+        }
+        return new ServedRoom(room.mail(), name, room.zone(), room.privacy(), room.folderId(), room.profile(),
+                room.binding());
+    }
+
+    /** Forgets a room's schedules and sync state (its binding changed or is gone, on this replica). */
+    public void forget(String mail) {
+        cache.asMap().keySet().removeIf(key -> key.mail.equals(mail));
+        sync.remove(mail);
     }
 
     /** The answer body for these events, written once. */

@@ -31,7 +31,7 @@ public class RoomService {
         boolean conditional = ifMatch != null && !ifMatch.isBlank();
         return repository.findById(mail).flatMap(existing -> {
             if (existing == null) {
-                if (conditional && !ifMatch.strip().equals("*")) {
+                if (conditional) {
                     return Uni.createFrom().failure(ProblemException.preconditionFailed(
                             "No binding of " + mail + " exists to match If-Match " + ifMatch.strip()));
                 }
@@ -52,7 +52,27 @@ public class RoomService {
             }
             apply(existing, profileId, request);
             return repository.flush().replaceWith(new Written(existing, false));
-        });
+        }).onFailure().transform(RoomService::writeConflict);
+    }
+
+    /**
+     * Two writers raced: the loser of two creates or two replacements gets the 412 of a stale ETag; a binding to a
+     * profile deleted meanwhile gets the 400 of an unknown profile.
+     */
+    private static Throwable writeConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException || message.contains("room_binding_pkey")) {
+                return ProblemException.preconditionFailed(
+                        "The binding was changed by another request at the same time; read it again and repeat");
+            }
+            if (message.contains("room_binding_profile_id_fkey")) {
+                return ProblemException.invalid(java.util.List.of(new io.calendargateway.error.Problem.FieldError(
+                        "profileId", "the profile was deleted meanwhile")));
+            }
+        }
+        return failure;
     }
 
     @WithTransaction

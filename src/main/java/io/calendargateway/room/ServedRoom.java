@@ -17,8 +17,11 @@ public record ServedRoom(String mail, String name, ZoneId zone, Privacy privacy,
         return binding != null;
     }
 
-    /** Changes whenever anything the schedule depends on changes: binding or profile. */
+    /**
+     * Changes whenever anything the schedule depends on changes: the profile's version, and the binding's state
+     * (its version restarts at 0 when a binding is deleted and made again, its update time does not).
+     */
     public String version() {
-        return profile.id + ":" + profile.version + ":" + (binding == null ? "-" : String.valueOf(binding.version));
+        return profile.id + ":" + profile.version + ":" + (binding == null ? "-" : binding.etag());
     }
 }

@@ -2,7 +2,6 @@ package io.calendargateway.room;
 
 import io.calendargateway.error.ProblemException;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -31,12 +30,13 @@ public record Window(ZonedDateTime from, ZonedDateTime to) {
             throw ProblemException.badRequest("'to' needs 'from' as well");
         }
         ZonedDateTime start = hasFrom ? bound("from", from, zone) : today.atStartOfDay(zone);
-        ZonedDateTime end = hasTo ? bound("to", to, zone) : start.toLocalDate().plusDays(1).atStartOfDay(zone);
+        ZonedDateTime end = hasTo ? bound("to", to, zone) : start.plusDays(1);
         if (!end.isAfter(start)) {
             throw ProblemException.badRequest("'to' (" + ISO.format(end) + ") must be after 'from' ("
                     + ISO.format(start) + ")");
         }
-        if (Duration.between(start, end).compareTo(Duration.ofDays(maxDays)) > 0) {
+        // counted in calendar days of the room's zone: a month across a DST change is still 31 days
+        if (end.isAfter(start.plusDays(maxDays))) {
             throw ProblemException.badRequest("The window is longer than the maximum of " + maxDays + " days");
         }
         return new Window(start, end);

@@ -76,6 +76,9 @@ public class AccessFilter {
         String apiKey = request.getHeaderString(API_KEY);
         String deviceKey = apiKey != null && !apiKey.isBlank() ? apiKey.strip() : bearer;
         Optional<DeviceKeys.Device> device = deviceKey == null ? Optional.empty() : devices.find(deviceKey);
+        if (device.isEmpty() && deviceKey != null && !devices.loaded()) {
+            return Optional.of(unavailable(request));
+        }
         if (rule == Rule.DEVICE) {
             if (device.isPresent()) {
                 return covers(device.get(), request, method) ? Optional.empty()
@@ -137,6 +140,14 @@ public class AccessFilter {
         }
         String value = header.substring(7).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /** Keys are not known yet: the database has not answered since the start. Not a 401: the key may be fine. */
+    private static Response unavailable(ContainerRequestContext request) {
+        var problem = new Problem(ProblemMappers.typeUri("database-unavailable"), "Database unavailable", 503,
+                "The gateway has not read its device keys yet: its database did not answer since it started",
+                request.getUriInfo().getRequestUri().getRawPath(), null, null, null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
     }
 
     private static Response forbidden(ContainerRequestContext request, String detail) {

@@ -35,6 +35,8 @@ public class ChangeFeed {
     private final String schema;
     private PgSubscriber subscriber;
     private long timer = -1;
+    private volatile boolean listening;
+    private volatile boolean connecting;
 
     public ChangeFeed(Vertx vertx, Event<DataChanged> changed, RoomsConfig config,
                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -59,16 +61,34 @@ public class ChangeFeed {
             if (payload != null && payload.startsWith(prefix)) {
                 fire(payload.substring(prefix.length()));
             }
+        }).subscribeHandler(listened -> {
+            // first LISTEN, or again after a reconnect: what changed meanwhile was not notified
+            listening = true;
+            fire(DataChanged.ALL);
         });
+        subscriber.closeHandler(closed -> listening = false);
+        connect();
+        timer = vertx.setPeriodic(config.reloadInterval().toMillis(), id -> {
+            fire(DataChanged.ALL);
+            if (!listening) {
+                connect();
+            }
+        });
+    }
+
+    /** The subscriber reconnects by itself once connected; a first connection that failed is tried again here. */
+    private void connect() {
+        if (connecting || subscriber.actualConnection() != null) {
+            return;
+        }
+        connecting = true;
         subscriber.connect().onComplete(result -> {
-            if (result.succeeded()) {
-                fire(DataChanged.ALL);
-            } else {
-                LOG.warnf("Cannot listen for database changes yet (%s); the periodic reload covers it",
+            connecting = false;
+            if (result.failed()) {
+                LOG.warnf("Cannot listen for database changes yet (%s); trying again at the next periodic reload",
                         result.cause().getMessage());
             }
         });
-        timer = vertx.setPeriodic(config.reloadInterval().toMillis(), id -> fire(DataChanged.ALL));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -57,7 +57,7 @@ public final class Reloader {
             Throwable failure = null;
             try {
                 load.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failure = e;
                 LOG.warnf("Reloading %s failed, the previous copy stays in use: %s", name, e.getMessage());
             }
