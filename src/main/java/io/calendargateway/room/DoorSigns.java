@@ -60,7 +60,7 @@ public class DoorSigns {
             Window window = Window.parse(from, to, served.zone(), LocalDate.now(clock.withZone(served.zone())),
                     events.maxWindowDays());
             return schedules.get(served, window);
-        }).thenApply(schedule -> {
+        }).thenApply(Schedule::orThrow).thenApply(schedule -> {
             if (schedule.stale()) {
                 staleAnswers.increment();
             }
@@ -78,7 +78,7 @@ public class DoorSigns {
         String room = RoomLookup.normalizedMail(mail);
         return unwrapped(lookup.find(room).thenCompose(served -> schedules.get(served,
                 Window.statusWindow(served.zone(), LocalDate.now(clock.withZone(served.zone())))))
-                .thenApply(schedule -> RoomStatus.of(schedule.events(), clock.instant(),
+                .thenApply(Schedule::orThrow).thenApply(schedule -> RoomStatus.of(schedule.events(), clock.instant(),
                         schedule.window().to().toInstant(), schedule.room().zone(), schedule.fetchedAt(),
                         schedule.stale())));
     }

@@ -118,7 +118,7 @@ public class RoomSchedule {
                     @Override
                     public Schedule reload(Key key, Schedule old) {
                         Schedule fresh = fetch(key, old);
-                        (fresh.stale() ? failedRefreshes : refreshes).increment();
+                        (fresh.failure() != null ? failedRefreshes : refreshes).increment();
                         return fresh;
                     }
                 });
@@ -166,10 +166,12 @@ public class RoomSchedule {
                     : TransportErrors.translate(e);
             sync.compute(mail, (m, previous) -> new Sync(previous == null ? null : previous.lastSuccessAt(),
                     started, failure, previous == null ? List.of() : previous.warnings()));
-            if (old == null) {
-                // a problem of ours (501, 404) stays; anything else is the upstream failure it was translated to
-                throw e instanceof UpstreamException || e instanceof ProblemException ? e
+            if (old == null || old.events() == null) {
+                // nothing to serve: polls get the problem, and Exchange is not asked again before the next refresh.
+                // A problem of ours (501) stays; anything else is the upstream failure it was translated to.
+                RuntimeException problem = e instanceof UpstreamException || e instanceof ProblemException ? e
                         : new UpstreamException(failure, e);
+                return Schedule.failed(room, key.window, failure, started, problem);
             }
             LOG.debugf("Refresh of %s failed (%s); serving the events of %s", mail, failure.code(),
                     old.fetchedAt());
@@ -181,7 +183,7 @@ public class RoomSchedule {
                               Instant fetchedAt, UpstreamFailure failure, Instant failedAt) {
         List<Event> shown = masked.stream().filter(e -> !e.cancelled()).toList();
         return new Schedule(room, window, masked, warnings, fetchedAt, failure, failedAt,
-                body(room, window, shown, fetchedAt, failure != null), etag(room, window, shown));
+                body(room, window, shown, fetchedAt, failure != null), etag(room, window, shown), null);
     }
 
     /**
