@@ -10,7 +10,10 @@ import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
 import io.calendargateway.upstream.Appointment;
 import io.calendargateway.upstream.CalendarBackend;
+import io.calendargateway.upstream.FolderNode;
+import io.calendargateway.upstream.NameSearch;
 import io.calendargateway.upstream.ProfileGuards;
+import io.calendargateway.upstream.RoomList;
 import io.calendargateway.upstream.UpstreamException;
 import io.calendargateway.upstream.UpstreamFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +23,6 @@ import microsoft.exchange.webservices.data.core.enumeration.search.ResolveNameSe
 import microsoft.exchange.webservices.data.core.service.schema.AppointmentSchema;
 import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
 import microsoft.exchange.webservices.data.misc.NameResolutionCollection;
-import microsoft.exchange.webservices.data.property.complex.EmailAddress;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.search.CalendarView;
 import microsoft.exchange.webservices.data.search.FindItemsResults;
@@ -45,7 +47,8 @@ import java.util.regex.Pattern;
 
 /**
  * Room calendars over EWS: CalendarView (split and halved until complete, see {@link CalendarParts}), organizers'
- * X.500 addresses resolved to SMTP once per address, and the rooms of the organisation's room lists.
+ * X.500 addresses resolved to SMTP once per address; the directory (room lists, name search, folder trees) is
+ * {@link EwsDirectory}'s.
  */
 @ApplicationScoped
 public class EwsCalendar implements CalendarBackend {
@@ -63,15 +66,18 @@ public class EwsCalendar implements CalendarBackend {
     private final EwsConnections connections;
     private final ProfileService profiles;
     private final ProfileGuards guards;
+    private final EwsDirectory directory;
     private final Duration defaultBackOff;
     /** "profile id:version:X.500 address" to the SMTP address, or empty when the directory knows none. */
     private final Cache<String, Optional<String>> smtpByLegacyDn = Caffeine.newBuilder()
             .maximumSize(50_000).expireAfterWrite(Duration.ofHours(24)).build();
 
-    public EwsCalendar(EwsConnections connections, ProfileService profiles, ProfileGuards guards, EwsConfig config) {
+    public EwsCalendar(EwsConnections connections, ProfileService profiles, ProfileGuards guards,
+                       EwsDirectory directory, EwsConfig config) {
         this.connections = connections;
         this.profiles = profiles;
         this.guards = guards;
+        this.directory = directory;
         this.defaultBackOff = config.defaultBackOff();
     }
 
@@ -124,25 +130,18 @@ public class EwsCalendar implements CalendarBackend {
     }
 
     @Override
-    public Map<String, String> rooms(Profile profile) {
-        return guards.call(profile, "GetRooms", defaultBackOff, () -> roomsOfRoomLists(profile));
+    public List<RoomList> roomLists(Profile profile) {
+        return directory.roomLists(profile);
     }
 
-    private Map<String, String> roomsOfRoomLists(Profile profile) {
-        EwsConnectionPool pool = connections.pool(profile, profiles.decryptedSecrets(profile));
-        return pool.withService(anchorOf(profile), service -> {
-            Map<String, String> rooms = new LinkedHashMap<>();
-            for (EmailAddress list : service.getRoomLists()) {
-                for (EmailAddress room : service.getRooms(list)) {
-                    String mail = EwsAppointments.smtpOrNull(room);
-                    if (mail != null) {
-                        rooms.putIfAbsent(mail, room.getName() == null || room.getName().isBlank() ? mail
-                                : room.getName().strip());
-                    }
-                }
-            }
-            return Map.copyOf(rooms);
-        });
+    @Override
+    public NameSearch searchDirectory(Profile profile, String search) {
+        return directory.searchDirectory(profile, search);
+    }
+
+    @Override
+    public FolderNode calendarFolders(Profile profile, String mailbox) {
+        return directory.calendarFolders(profile, mailbox);
     }
 
     /**

@@ -6,19 +6,23 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.calendargateway.config.RoomsConfig;
 import io.calendargateway.profile.Profile;
 import io.calendargateway.upstream.Backends;
+import io.calendargateway.upstream.RoomList;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The rooms of each profile's room lists (mail to display name), read from Exchange at most once per
- * {@code gateway.rooms.room-list-ttl} and profile version, whatever number of requests ask: they decide which
- * unbound mailboxes door signs may read.
+ * Each profile's room lists and their rooms, read from Exchange at most once per {@code gateway.rooms.room-list-ttl}
+ * and profile version, whatever number of requests ask: they decide which unbound mailboxes door signs may read,
+ * and the directory shows them (and which mailboxes are rooms) from here too, so GetRoomLists is read once for both.
  */
 @ApplicationScoped
 public class ConfirmedRooms {
@@ -48,8 +52,18 @@ public class ConfirmedRooms {
         }
     }
 
+    /** The lists as the backend gave them, and their rooms by address (the first list naming a room wins). */
+    private record Known(List<RoomList> lists, Map<String, String> rooms) {
+
+        static Known of(List<RoomList> lists) {
+            Map<String, String> rooms = new LinkedHashMap<>();
+            lists.forEach(list -> list.rooms().forEach(room -> rooms.putIfAbsent(room.mail(), room.name())));
+            return new Known(List.copyOf(lists), Collections.unmodifiableMap(rooms));
+        }
+    }
+
     private final Backends backends;
-    private final AsyncLoadingCache<Key, Map<String, String>> rooms;
+    private final AsyncLoadingCache<Key, Known> rooms;
 
     public ConfirmedRooms(Backends backends, RoomsConfig config) {
         this.backends = backends;
@@ -58,20 +72,20 @@ public class ConfirmedRooms {
                 .refreshAfterWrite(config.roomListTtl())
                 .expireAfterAccess(config.roomListTtl().multipliedBy(6))
                 .maximumSize(1_000)
-                .buildAsync(new CacheLoader<Key, Map<String, String>>() {
+                .buildAsync(new CacheLoader<Key, Known>() {
                     @Override
-                    public Map<String, String> load(Key key) {
-                        return ConfirmedRooms.this.load(key);
+                    public Known load(Key key) {
+                        return read(key.profile);
                     }
 
                     /** A failed refresh keeps the rooms known before, and is retried after a full TTL. */
                     @Override
-                    public Map<String, String> reload(Key key, Map<String, String> old) {
+                    public Known reload(Key key, Known old) {
                         try {
-                            return ConfirmedRooms.this.load(key);
+                            return load(key);
                         } catch (RuntimeException e) {
                             LOG.debugf("Room lists of profile %s could not be read again (%s); keeping %d rooms",
-                                    key.profileId, e.getMessage(), old.size());
+                                    key.profileId, e.getMessage(), old.rooms().size());
                             return old;
                         }
                     }
@@ -80,16 +94,34 @@ public class ConfirmedRooms {
 
     /** The profile's confirmed rooms; fails with the upstream failure when they cannot be read and none are known. */
     public CompletableFuture<Map<String, String>> of(Profile profile) {
-        return rooms.get(new Key(profile));
+        return rooms.get(key(profile)).thenApply(Known::rooms);
+    }
+
+    /**
+     * The profile's room lists with their rooms, from cache; {@code refresh} reads them from Exchange now (blocking:
+     * call it on a worker thread) and keeps the answer for everybody, a failure failing only this call.
+     */
+    public CompletableFuture<List<RoomList>> lists(Profile profile, boolean refresh) {
+        if (refresh) {
+            Known known = read(profile);
+            rooms.put(key(profile), CompletableFuture.completedFuture(known));
+            return CompletableFuture.completedFuture(known.lists());
+        }
+        return rooms.get(key(profile)).thenApply(Known::lists);
     }
 
     /** The display name of a confirmed room as already known, without asking Exchange; null when unknown. */
     public String knownName(Profile profile, String mail) {
-        CompletableFuture<Map<String, String>> known = rooms.getIfPresent(new Key(profile));
-        return known != null && known.isDone() && !known.isCompletedExceptionally() ? known.join().get(mail) : null;
+        CompletableFuture<Known> known = rooms.getIfPresent(key(profile));
+        return known != null && known.isDone() && !known.isCompletedExceptionally() ? known.join().rooms().get(mail)
+                : null;
     }
 
-    private Map<String, String> load(Key key) {
-        return backends.of(key.profile).rooms(key.profile);
+    private Known read(Profile profile) {
+        return Known.of(backends.of(profile).roomLists(profile));
+    }
+
+    private static Key key(Profile profile) {
+        return new Key(profile);
     }
 }

@@ -37,7 +37,8 @@ import java.util.Locale;
  * Rooms: room1 (everything: series, all-day, private, personal, cancelled in English and German, every free/busy
  * status, Berlin DST), room2 (subjects are the organizer's name), boardroom (calendar sub-folders), room3 (more
  * than 1000 items a year), room-ny (America/New_York, its DST change, all-day events west of UTC), room-in
- * (Asia/Kolkata, all-day events at 18:30Z the day before), room-busy (more than 1000 items in any 31 days).
+ * (Asia/Kolkata, all-day events at 18:30Z the day before), room-busy (more than 1000 items in any 31 days),
+ * training (a calendar folder tree three levels deep, svc-delegate has FullAccess on it).
  * Room lists building1, building2 and building3. The user alexw has a meeting of his own on D (a mailbox in the
  * domain but in no room list).
  *
@@ -48,6 +49,9 @@ import java.util.Locale;
  *
  * <h2>Exchange Online tenant {@code northwind} (id {@value #NORTHWIND_TENANT_ID})</h2>
  * EWS disabled (HTTP 403) except for the allow-listed app {@value #NORTHWIND_APP_ALLOWED}; Graph works.
+ *
+ * <h2>On-premises organization {@code litware} (litware.com, Windows domain LITWARE)</h2>
+ * No room list at all; {@code LITWARE\svc-directory} / {@value #LITWARE_PASSWORD} impersonates every mailbox.
  */
 public final class Scenarios {
 
@@ -80,8 +84,13 @@ public final class Scenarios {
     public static final String NORTHWIND_APP_ALLOWED = "55555555-aaaa-4bbb-8ccc-000000000005";
     public static final String NORTHWIND_APP_ALLOWED_SECRET = "northwind-allowed-secret";
 
+    public static final String LITWARE_PASSWORD = "Litware-Pass1";
+
     /** Users named "Contoso User 001" ... so that a ResolveNames for "contoso" exceeds the 100-entry cap. */
     public static final int CONTOSO_DIRECTORY_USERS = 110;
+
+    /** Items of the training room's "Archiv" folder: more than the 1000 one EWS find page returns at most. */
+    public static final int TRAINING_ARCHIVE_ITEMS = 1200;
 
     /** room-busy: this many 15-minute daily series from 08:00, so any 31 days from D hold 1240 items. */
     public static final int BUSY_ROOM_SLOTS_PER_DAY = 40;
@@ -103,6 +112,7 @@ public final class Scenarios {
         contoso(s, today);
         fabrikam(s, today);
         northwind(s, today);
+        litware(s, today);
         return s;
     }
 
@@ -111,7 +121,8 @@ public final class Scenarios {
         s.account(Account.onPremises("CONTOSO", "svc-gateway", SVC_GATEWAY_PASSWORD).displayName("Gateway Service")
                 .impersonation(Account.Impersonation.ROOMS));
         s.account(Account.onPremises("CONTOSO", "svc-delegate", SVC_DELEGATE_PASSWORD)
-                .displayName("Delegate Service").delegateOf("room1@contoso.com", "room2@contoso.com"));
+                .displayName("Delegate Service").delegateOf("room1@contoso.com", "room2@contoso.com",
+                        "training@contoso.com"));
         s.account(Account.onPremises("CONTOSO", "svc-noaccess", SVC_NOACCESS_PASSWORD).displayName("No Access"));
         s.account(Account.onPremises("CONTOSO", "svc-admin", SVC_ADMIN_PASSWORD).displayName("Admin Service")
                 .impersonation(Account.Impersonation.ALL));
@@ -194,17 +205,53 @@ public final class Scenarios {
         }
 
         s.mailbox(Mailbox.equipment("projector1@contoso.com", "Projector 1", "Europe/Berlin"));
+        s.mailbox(Mailbox.user("juergen.weiss@contoso.com", "Jürgen Weiß", "Europe/Berlin"));
+
+        Mailbox training = Mailbox.room("training@contoso.com", "Schulungsraum Köln", "Europe/Berlin")
+                .place(16, "Building 3");
+        s.mailbox(training);
+        fillTraining(training.calendar(), d);
 
         s.roomList(new RoomList("building1@contoso.com", "Building 1 Rooms", "room1@contoso.com",
                 "room2@contoso.com", "boardroom@contoso.com"));
         s.roomList(new RoomList("building2@contoso.com", "Building 2 Rooms", "room3@contoso.com",
                 "room-ny@contoso.com", "room-in@contoso.com"));
-        s.roomList(new RoomList("building3@contoso.com", "Building 3 Rooms", "room-busy@contoso.com"));
+        s.roomList(new RoomList("building3@contoso.com", "Building 3 Rooms", "room-busy@contoso.com",
+                "training@contoso.com"));
 
         s.autodiscoverRedirectAddress("old.address@contoso.com", "alexw@contoso.com");
         s.autodiscoverRedirectUrl("moved@contoso.com", "{https}/autodiscover/autodiscover.xml");
         s.autodiscoverRedirectAddress("loop1@contoso.com", "loop2@contoso.com");
         s.autodiscoverRedirectAddress("loop2@contoso.com", "loop1@contoso.com");
+    }
+
+    /**
+     * The folder tree of the training room: sub-folders three levels deep, an empty one, one holding more items than
+     * Exchange returns in one find page, more folders than the gateway's test page size; series count once.
+     */
+    private static void fillTraining(CalendarFolder cal, LocalDate d) {
+        String megan = "meganb@contoso.com";
+        cal.add(at("Onboarding", d.minusDays(7), 9, 0, 60).organizer("Megan Bowen", megan)
+                        .recurring(Recurrence.weekly(1, d.getDayOfWeek()).count(10)),
+                at("Trainer-Briefing", d, 8, 0, 30).organizer("Megan Bowen", megan));
+        cal.folder("Kurse", k -> {
+            k.add(at("Excel-Grundlagen", d, 10, 0, 120), at("Präsentieren", d.plusDays(1), 10, 0, 120),
+                    at("Zeitmanagement", d.plusDays(2), 10, 0, 120));
+            k.folder("Sprachen", l -> {
+                l.add(at("Englisch B2", d.minusDays(14), 16, 0, 90).recurring(Recurrence.weekly(1,
+                        d.getDayOfWeek()).count(6)));
+                l.folder("Französisch", f -> f.add(at("Französisch A1", d, 14, 0, 90),
+                        at("Französisch A2", d.plusDays(1), 14, 0, 90)));
+            });
+        });
+        cal.folder("Leer", empty -> {
+        });
+        cal.folder("Externe Buchungen", e -> e.add(at("Kundenworkshop", d, 13, 0, 60)));
+        cal.folder("Archiv", a -> {
+            for (int i = 1; i <= TRAINING_ARCHIVE_ITEMS; i++) {
+                a.add(at("Schulung " + i, d.minusDays(400).plusDays(i / 4), 8 + 2 * (i % 4), 0, 90));
+            }
+        });
     }
 
     private static void fillRoom1(CalendarFolder cal, LocalDate d) {
@@ -294,6 +341,17 @@ public final class Scenarios {
         s.mailbox(conf);
         conf.calendar().add(at("Northwind review", d, 10, 0, 60));
         s.roomList(new RoomList("rooms@northwind.com", "Northwind Rooms", "conference@northwind.com"));
+    }
+
+    /** An on-premises organisation without any room list: nothing in its directory can be told to be a room. */
+    private static void litware(Scenario s, LocalDate d) {
+        s.tenant(Tenant.onPremises("litware", "LITWARE", "litware.com"));
+        s.account(Account.onPremises("LITWARE", "svc-directory", LITWARE_PASSWORD).displayName("Litware Directory")
+                .impersonation(Account.Impersonation.ALL));
+        s.mailbox(Mailbox.user("lee@litware.com", "Lee Gu", "Europe/Berlin"));
+        Mailbox lobby = Mailbox.room("lobby@litware.com", "Lobby", "Europe/Berlin");
+        s.mailbox(lobby);
+        lobby.calendar().add(at("Visitors", d, 9, 0, 60));
     }
 
     /** A Europe/Berlin meeting on {@code day} at hh:mm lasting {@code minutes}. */

@@ -20,11 +20,16 @@ public class Backends {
         backends.forEach(backend -> byKind.put(backend.kind(), backend));
     }
 
-    /** @throws ProblemException 501 when no backend serves this kind of profile yet */
+    /** @throws ProblemException 501 when no backend serves this kind of profile's rooms yet */
     public CalendarBackend of(Profile profile) {
+        return of(profile, "Rooms of " + profile.kind + " profiles are not served yet");
+    }
+
+    /** @throws ProblemException 501 with {@code unsupported} as detail when no backend serves this kind yet */
+    public CalendarBackend of(Profile profile, String unsupported) {
         CalendarBackend backend = byKind.get(profile.kind);
         if (backend == null) {
-            throw ProblemException.notImplemented("Rooms of " + profile.kind + " profiles are not served yet");
+            throw ProblemException.notImplemented(unsupported);
         }
         return backend;
     }

@@ -5,10 +5,9 @@ import io.calendargateway.profile.ProfileKind;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the read path needs from Exchange, whichever protocol speaks to it (EWS, Microsoft Graph). Implementations
+ * What the read path and the directory need from Exchange, whichever protocol speaks to it (EWS, Microsoft Graph). Implementations
  * are blocking: call them on a worker thread, never on the event loop. Failures are {@link UpstreamException}s.
  */
 public interface CalendarBackend {
@@ -25,8 +24,17 @@ public interface CalendarBackend {
     List<Appointment> appointments(Profile profile, String mailbox, String folderId, Instant from, Instant to);
 
     /**
-     * Every room in the profile's room lists, the mailboxes confirmed as rooms: address (lower-case) to display
-     * name.
+     * Every room list of the profile's organisation with its rooms (the mailboxes confirmed as rooms); empty when
+     * the organisation has none.
      */
-    Map<String, String> rooms(Profile profile);
+    List<RoomList> roomLists(Profile profile);
+
+    /** Directory entries whose name or address starts with {@code search}, as far as the backend goes. */
+    NameSearch searchDirectory(Profile profile, String search);
+
+    /**
+     * The mailbox's primary calendar with all its calendar sub-folders at any depth, read with the profile's access
+     * (impersonation or delegate).
+     */
+    FolderNode calendarFolders(Profile profile, String mailbox);
 }

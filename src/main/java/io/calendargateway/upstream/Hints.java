@@ -53,6 +53,8 @@ public final class Hints {
 
     public static final String NOT_A_ROOM = "Add the mailbox to a room list (New-DistributionGroup -RoomList, then "
             + "Add-DistributionGroupMember), or bind it with allowNonRoom: true if door signs may show it.";
+    public static final String NO_ROOM_LISTS = "Create a room list (New-DistributionGroup -Name <name> -RoomList), then "
+            + "add the room mailboxes to it (Add-DistributionGroupMember -Identity <list> -Member <room>).";
     public static final String CIRCUIT_OPEN = "Exchange failed repeatedly: the gateway pauses calls to it for a while "
             + "and serves the last known schedules; check the server and the network.";
 
@@ -96,7 +98,8 @@ public final class Hints {
             Map.entry("ErrorInvalidExchangeImpersonationHeaderData", NO_MAILBOX),
             Map.entry("ErrorAccessDenied", DELEGATE_DENIED),
             Map.entry("ADD_ORGANIZER_TO_SUBJECT", ADD_ORGANIZER_TO_SUBJECT),
-            Map.entry("CIRCUIT_OPEN", CIRCUIT_OPEN));
+            Map.entry("CIRCUIT_OPEN", CIRCUIT_OPEN),
+            Map.entry("NO_ROOM_LISTS", NO_ROOM_LISTS));
 
     private Hints() {
     }

@@ -32,8 +32,6 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.calendargateway.room..", "io.calendargateway.directory..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("io.calendargateway.exchange..", "io.calendargateway.graph..")
-                // directory/ does not exist yet; the rule is in place for it
-                .allowEmptyShould(true)
                 .check(classes);
     }
 

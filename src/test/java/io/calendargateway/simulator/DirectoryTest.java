@@ -9,6 +9,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.search.FolderTraversal;
+import microsoft.exchange.webservices.data.core.service.folder.Folder;
+import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
+import microsoft.exchange.webservices.data.property.complex.Mailbox;
+import microsoft.exchange.webservices.data.search.FindFoldersResults;
+import microsoft.exchange.webservices.data.search.FolderView;
+import microsoft.exchange.webservices.data.search.filter.SearchFilter;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.enumeration.search.ResolveNameSearchLocation;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
@@ -22,7 +31,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ResolveNames (names and the legacy DNs FindItem gives), GetRoomLists and GetRooms read by ews-java-api. */
+/**
+ * ResolveNames (names and the legacy DNs FindItem gives), GetRoomLists, GetRooms and the FindFolder a folder tree
+ * needs, read by ews-java-api; every response validated against the EWS schema.
+ */
 class DirectoryTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 18);
@@ -87,6 +99,7 @@ class DirectoryTest {
 
     @Test
     void shouldListRoomListsAndTheirRooms() throws Exception {
+        int before = sim.calls().count("GetRoomLists");
         try (ExchangeService service = gateway()) {
             EmailAddressCollection lists = service.getRoomLists();
             List<String> names = new ArrayList<>();
@@ -99,13 +112,72 @@ class DirectoryTest {
                     "Board Room <boardroom@contoso.com>"), rooms(service, "building1@contoso.com"));
             assertEquals(List.of("Room 3 <room3@contoso.com>", "Room NY <room-ny@contoso.com>",
                     "Room Mumbai <room-in@contoso.com>"), rooms(service, "building2@contoso.com"));
-            assertEquals(List.of("Busy Room <room-busy@contoso.com>"), rooms(service, "building3@contoso.com"));
+            assertEquals(List.of("Busy Room <room-busy@contoso.com>", "Schulungsraum Köln <training@contoso.com>"),
+                    rooms(service, "building3@contoso.com"));
             Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                     () -> service.getRooms(new EmailAddress("nolist@contoso.com")));
             assertEquals("ErrorNameResolutionNoResults",
                     String.valueOf(EwsClients.responseException(e).getErrorCode()));
         }
-        assertEquals(1, sim.calls().count("GetRoomLists"));
+        assertEquals(before + 1, sim.calls().count("GetRoomLists"));
+    }
+
+    @Test
+    void shouldAnswerAnOrganisationWithoutRoomListsWithAnEmptyList() throws Exception {
+        try (ExchangeService service = EwsClients.ntlm(sim.ewsUrl(), "LITWARE", "svc-directory",
+                Scenarios.LITWARE_PASSWORD)) {
+            assertEquals(0, service.getRoomLists().getCount());
+            NameResolutionCollection lobby = service.resolveName("lob", ResolveNameSearchLocation.DirectoryOnly, false);
+            assertEquals(List.of("lobby@litware.com"), addresses(lobby));
+        }
+    }
+
+    @Test
+    void shouldResolveNamesWithNonAsciiLetters() throws Exception {
+        try (ExchangeService service = gateway()) {
+            assertEquals(List.of("juergen.weiss@contoso.com"), addresses(service.resolveName("jürgen",
+                    ResolveNameSearchLocation.DirectoryOnly, false)));
+            NameResolutionCollection koeln = service.resolveName("KÖLN", ResolveNameSearchLocation.DirectoryOnly,
+                    false);
+            assertEquals("Schulungsraum Köln <training@contoso.com>", koeln.nameResolutionCollection(0).getMailbox()
+                    .getName() + " <" + koeln.nameResolutionCollection(0).getMailbox().getAddress() + ">");
+        }
+    }
+
+    @Test
+    void shouldPageADeepCalendarFolderTreeThroughDelegateAccess() throws Exception {
+        try (ExchangeService service = EwsClients.ntlm(sim.ewsUrl(), "CONTOSO", "svc-delegate",
+                Scenarios.SVC_DELEGATE_PASSWORD)) {
+            FolderId calendar = new FolderId(WellKnownFolderName.Calendar, new Mailbox("training@contoso.com"));
+            Folder root = Folder.bind(service, calendar, PropertySet.FirstClassProperties);
+            assertEquals("Calendar 2/4", root.getDisplayName() + " " + root.getTotalCount() + "/"
+                    + root.getChildFolderCount());
+            List<String> seen = new ArrayList<>();
+            int offset = 0;
+            int pages = 0;
+            while (true) {
+                FolderView view = new FolderView(2, offset);
+                view.setTraversal(FolderTraversal.Deep);
+                view.setPropertySet(new PropertySet(BasePropertySet.FirstClassProperties, FolderSchema.ParentFolderId));
+                FindFoldersResults page = service.findFolders(root.getId(),
+                        new SearchFilter.IsEqualTo(FolderSchema.FolderClass, "IPF.Appointment"), view);
+                pages++;
+                for (Folder f : page.getFolders()) {
+                    String parent = f.getParentFolderId().getUniqueId().equals(root.getId().getUniqueId()) ? "Calendar"
+                            : "sub";
+                    seen.add(f.getDisplayName() + " " + f.getTotalCount() + "/" + f.getChildFolderCount() + " in "
+                            + parent);
+                }
+                if (!page.isMoreAvailable()) {
+                    break;
+                }
+                offset = page.getNextPageOffset();
+            }
+            assertEquals(3, pages);
+            assertEquals(List.of("Kurse 3/1 in Calendar", "Sprachen 1/1 in sub", "Französisch 2/0 in sub",
+                    "Leer 0/0 in Calendar", "Externe Buchungen 1/0 in Calendar",
+                    "Archiv " + Scenarios.TRAINING_ARCHIVE_ITEMS + "/0 in Calendar"), seen);
+        }
     }
 
     private static List<String> rooms(ExchangeService service, String roomList) throws Exception {
