@@ -57,7 +57,8 @@ public class EwsCalendar implements CalendarBackend {
     static final int MAX_ENTRIES = 1000;
     private static final Pattern DISPLAY_OFFSET = Pattern.compile("^\\(UTC([+-]\\d{2}:\\d{2})\\)");
 
-    private static final PropertySet ITEM_PROPERTIES = new PropertySet(BasePropertySet.IdOnly,
+    /** What a CalendarView asks for (package-visible: the benchmark sends the same view without the gateway). */
+    static final PropertySet ITEM_PROPERTIES = new PropertySet(BasePropertySet.IdOnly,
             ItemSchema.Subject, ItemSchema.Sensitivity, AppointmentSchema.Start, AppointmentSchema.End,
             AppointmentSchema.IsAllDayEvent, AppointmentSchema.LegacyFreeBusyStatus, AppointmentSchema.Location,
             AppointmentSchema.IsCancelled, AppointmentSchema.AppointmentType, AppointmentSchema.Organizer,

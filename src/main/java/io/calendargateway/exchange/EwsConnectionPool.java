@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.calendargateway.upstream.TransportErrors;
 import io.calendargateway.upstream.UpstreamException;
 import io.calendargateway.upstream.UpstreamFailure;
 import io.calendargateway.upstream.UpstreamFailure.Kind;
@@ -28,6 +29,8 @@ import microsoft.exchange.webservices.data.property.complex.Mailbox;
 public final class EwsConnectionPool implements AutoCloseable {
 
     public static final int DEFAULT_MAX_CONCURRENCY = 4;
+    /** What a request on a connection the server has closed in the meantime fails with. */
+    private static final String STALE_CONNECTION = TransportErrors.connectionLost().code();
 
     private final EwsEndpoint endpoint;
     private final Supplier<GatewayExchangeService> factory;
@@ -76,11 +79,35 @@ public final class EwsConnectionPool implements AutoCloseable {
     public <T> T withService(String mailbox, EwsCall<T> call) {
         ensureOpen();
         acquirePermit();
-        GatewayExchangeService service = null;
+        try {
+            GatewayExchangeService kept = idle.pollFirst();
+            if (kept != null) {
+                try {
+                    return attempt(kept, mailbox, call);
+                } catch (UpstreamException e) {
+                    if (!STALE_CONNECTION.equals(e.failure().code())) {
+                        throw e;
+                    }
+                    // The server closed the kept-alive connection while it sat idle (IIS after two minutes, load
+                    // balancers sooner), and the library reuses connections unchecked: the request went unanswered.
+                    // Every request the gateway sends is a read, so it is sent once more on a new connection.
+                }
+            }
+            return attempt(null, mailbox, call);
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** One call on {@code kept}, or on a new instance when null; the instance goes back unless it failed. */
+    private <T> T attempt(GatewayExchangeService kept, String mailbox, EwsCall<T> call) {
+        GatewayExchangeService service = kept;
         boolean healthy = false;
         try {
             ensureOpen();
-            service = borrow();
+            if (service == null) {
+                service = factory.get();
+            }
             service.target(mailbox, endpoint.impersonation());
             if (endpoint.auth() == EwsAuth.BEARER) {
                 service.bearerToken(endpoint.bearerToken().get());
@@ -111,7 +138,6 @@ public final class EwsConnectionPool implements AutoCloseable {
             if (service != null) {
                 giveBack(service, healthy);
             }
-            permits.release();
         }
     }
 
@@ -154,14 +180,6 @@ public final class EwsConnectionPool implements AutoCloseable {
             throw new UpstreamException(new UpstreamFailure(Kind.BUSY, "INTERRUPTED",
                     "Interrupted while waiting for an EWS connection", null), e);
         }
-    }
-
-    private GatewayExchangeService borrow() {
-        GatewayExchangeService service = idle.pollFirst();
-        if (service == null) {
-            service = factory.get();
-        }
-        return service;
     }
 
     private void giveBack(GatewayExchangeService service, boolean healthy) {

@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -189,6 +197,106 @@ class EwsConnectionPoolTest {
             assertEquals("r2@contoso.com", server.requests().get(1).header("X-AnchorMailbox"));
             assertTrue(server.requests().get(1).body().contains("<t:SmtpAddress>r2@contoso.com</t:SmtpAddress>"));
             assertFalse(server.requests().get(1).body().contains("r1@contoso.com"));
+        }
+    }
+
+    @Test
+    void shouldSendAgainOnANewConnectionWhenTheServerClosedTheKeptOne() throws Exception {
+        try (OneAnswerPerConnection server = new OneAnswerPerConnection(true)) {
+            EwsEndpoint endpoint = EwsEndpoint.builder(server.url()).basic("svc", "pw", null).build();
+            try (EwsConnectionPool pool = pool(endpoint, 1, Duration.ofSeconds(1))) {
+                for (int i = 0; i < 3; i++) {
+                    Folder calendar = pool.withService("a@contoso.com",
+                            s -> Folder.bind(s, EwsConnectionPool.calendarOf("a@contoso.com")));
+                    assertEquals(2, calendar.getTotalCount());
+                }
+                assertEquals(3, server.connections(), "each call after the first found its connection closed");
+                assertEquals(3, created.size());
+                assertTrue(created.get(0).isClosed() && created.get(1).isClosed());
+                assertEquals(1, pool.idleCount());
+            }
+        }
+    }
+
+    @Test
+    void shouldNotSendAgainWhenANewConnectionIsLost() throws Exception {
+        try (OneAnswerPerConnection server = new OneAnswerPerConnection(false)) {
+            EwsEndpoint endpoint = EwsEndpoint.builder(server.url()).basic("svc", "pw", null).build();
+            try (EwsConnectionPool pool = pool(endpoint, 1, Duration.ofSeconds(1))) {
+                UpstreamException e = assertThrows(UpstreamException.class, () -> pool.withService("a@contoso.com",
+                        s -> Folder.bind(s, EwsConnectionPool.calendarOf("a@contoso.com"))));
+                assertEquals("CONNECTION_LOST", e.failure().code());
+                assertEquals(1, server.connections());
+                assertEquals(0, pool.idleCount());
+            }
+        }
+    }
+
+    /**
+     * A server that closes every connection after its first request without saying so (no
+     * {@code Connection: close}), as a server does with a kept-alive connection that sat idle too long; it answers
+     * that request with a calendar folder, or not at all.
+     */
+    private static final class OneAnswerPerConnection implements AutoCloseable {
+
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final AtomicInteger connections = new AtomicInteger();
+
+        OneAnswerPerConnection(boolean answer) throws IOException {
+            byte[] body = FakeEwsServer.getFolderCalendar("Calendar", 2).getBytes(StandardCharsets.UTF_8);
+            Thread thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        connections.incrementAndGet();
+                        skipRequest(connection.getInputStream());
+                        if (answer) {
+                            OutputStream out = connection.getOutputStream();
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\nContent-Length: "
+                                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            out.write(body);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            }, "one-answer-per-connection");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        URI url() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/EWS/Exchange.asmx");
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        /** Reads one request: headers to the blank line, then Content-Length bytes. */
+        private static void skipRequest(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            int length = 0;
+            for (int c; (c = in.read()) != -1; ) {
+                if (c != '\n') {
+                    line.append((char) c);
+                    continue;
+                }
+                String header = line.toString().strip();
+                line.setLength(0);
+                if (header.isEmpty()) {
+                    in.readNBytes(length);
+                    return;
+                }
+                if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring("content-length:".length()).strip());
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }
