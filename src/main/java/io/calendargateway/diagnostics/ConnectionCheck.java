@@ -1,5 +1,7 @@
 package io.calendargateway.diagnostics;
 
+import io.calendargateway.oauth.JwtClaims;
+
 import io.calendargateway.profile.Profile;
 import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.profile.ProfileService;
@@ -15,6 +17,14 @@ public interface ConnectionCheck {
 
     /** The kind of profile this check tests. */
     ProfileKind kind();
+
+    /**
+     * The permissions this backend needs that the token lacks, none by default (EWS tokens
+     * carry one permission, whose absence the roles check already reports).
+     */
+    default List<MissingPermission> missingPermissions(JwtClaims claims) {
+        return List.of();
+    }
 
     /**
      * @param token the profile's access token, or null when it signs in without one

@@ -30,7 +30,7 @@ public record DiagnosticStep(Step name, Status status, long durationMs, String c
 
     /** A failed step for an upstream failure, with the failure's code, message and hint. */
     public static DiagnosticStep failed(Step name, long durationMs, UpstreamFailure failure) {
-        return failed(name, durationMs, failure.code(), failure.message());
+        return new DiagnosticStep(name, Status.FAILED, durationMs, failure.code(), failure.message(), failure.hint());
     }
 
     public static DiagnosticStep warning(Step name, long durationMs, String code, String detail) {

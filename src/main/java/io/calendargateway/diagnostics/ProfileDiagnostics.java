@@ -85,7 +85,7 @@ public class ProfileDiagnostics {
             DiagnosticStep tokenStep;
             try {
                 token = tokens.tokenBlocking(profile, secrets);
-                tokenStep = inspect(profile, token, DiagnosticStep.millisSince(start));
+                tokenStep = inspect(profile, token, DiagnosticStep.millisSince(start), warnings);
             } catch (TokenException e) {
                 LOG.debugf(e.getCause(), "Token request of profile %s failed: %s", profile.id, e.tokenFailure().code());
                 tokenStep = DiagnosticStep.failed(Step.TOKEN, DiagnosticStep.millisSince(start), e.failure());
@@ -142,8 +142,11 @@ public class ProfileDiagnostics {
         }
     }
 
-    /** Reads the token's claims: an app-only token without roles means admin consent is missing. */
-    private static DiagnosticStep inspect(Profile profile, String token, long ms) {
+    /**
+     * Reads the token's claims: an app-only token without roles means admin consent is missing; one without a
+     * permission the backend needs gets a warning per missing permission.
+     */
+    private DiagnosticStep inspect(Profile profile, String token, long ms, List<ProfileWarning> warnings) {
         JwtClaims claims;
         try {
             claims = JwtClaims.decode(token);
@@ -154,7 +157,14 @@ public class ProfileDiagnostics {
             return DiagnosticStep.warning(Step.TOKEN, ms, "NO_ROLES", "token issued for " + claims.audience()
                     + " but without a roles claim");
         }
-        return DiagnosticStep.ok(Step.TOKEN, ms, "token issued for " + claims.audience()
-                + (claims.roles().isEmpty() ? " with scopes " + claims.scopes() : " with roles " + claims.roles()));
+        String issued = "token issued for " + claims.audience()
+                + (claims.roles().isEmpty() ? " with scopes " + claims.scopes() : " with roles " + claims.roles());
+        List<MissingPermission> missing = checks.get(profile.kind).missingPermissions(claims);
+        if (!missing.isEmpty()) {
+            missing.forEach(permission -> warnings.add(permission.warning()));
+            return DiagnosticStep.warning(Step.TOKEN, ms, "MISSING_PERMISSIONS", issued + "; missing "
+                    + String.join(", ", missing.stream().map(MissingPermission::name).toList()));
+        }
+        return DiagnosticStep.ok(Step.TOKEN, ms, issued);
     }
 }

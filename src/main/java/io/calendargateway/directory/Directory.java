@@ -16,6 +16,7 @@ import io.calendargateway.upstream.FolderNode;
 import io.calendargateway.upstream.Hints;
 import io.calendargateway.upstream.NameSearch;
 import io.calendargateway.upstream.Recipient;
+import io.calendargateway.upstream.RoomDirectory;
 import io.calendargateway.upstream.RoomList;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,7 @@ public class Directory {
         }
         return profile(profileId).flatMap(profile -> {
             CalendarBackend backend = backend(profile);
-            Uni<List<RoomList>> lists = roomLists(profile, refresh);
+            Uni<RoomDirectory> lists = roomDirectory(profile, refresh);
             Uni<NameSearch> found = cached(searches, Key.of(profile, query), refresh,
                     () -> backend.searchDirectory(profile, query));
             return lists.flatMap(known -> found.map(result -> answer(known, result, max)));
@@ -87,8 +88,8 @@ public class Directory {
     public Uni<List<Address>> roomLists(String profileId, boolean refresh) {
         return profile(profileId).flatMap(profile -> {
             backend(profile);
-            return roomLists(profile, refresh);
-        }).map(lists -> lists.stream().map(list -> new Address(list.mail(), list.name())).toList());
+            return roomDirectory(profile, refresh);
+        }).map(known -> known.lists().stream().map(list -> new Address(list.mail(), list.name())).toList());
     }
 
     /** The rooms of one of the profile's room lists; 404 for a list the organisation does not have. */
@@ -96,7 +97,7 @@ public class Directory {
         String listMail = RoomLookup.normalizedMail(rawListMail);
         return profile(profileId).flatMap(profile -> {
             backend(profile);
-            return roomLists(profile, refresh).map(lists -> lists.stream().filter(l -> l.mail().equals(listMail))
+            return roomDirectory(profile, refresh).map(known -> known.lists().stream().filter(l -> l.mail().equals(listMail))
                     .findFirst()
                     .orElseThrow(() -> ProblemException.notFound("Profile '" + profile.name + "' has no room list "
                             + listMail))
@@ -113,12 +114,11 @@ public class Directory {
         });
     }
 
-    static MailboxSearch answer(List<RoomList> lists, NameSearch result, int limit) {
-        Set<String> rooms = lists.stream().flatMap(list -> list.rooms().stream()).map(RoomList.Room::mail)
-                .collect(Collectors.toSet());
+    static MailboxSearch answer(RoomDirectory known, NameSearch result, int limit) {
+        Set<String> rooms = known.rooms().stream().map(RoomList.Room::mail).collect(Collectors.toSet());
         List<MailboxView> items = result.found().stream().limit(limit)
                 .map(r -> new MailboxView(r.mail(), r.name(), type(r, rooms))).toList();
-        List<MailboxSearch.Warning> warnings = lists.isEmpty()
+        List<MailboxSearch.Warning> warnings = known.rooms().isEmpty()
                 ? List.of(new MailboxSearch.Warning(NO_ROOM_LISTS, "The organisation has no room list: no mailbox "
                         + "can be told to be a room, so every one shows as USER and door signs serve bound rooms only",
                         Hints.forCode(NO_ROOM_LISTS)))
@@ -144,9 +144,9 @@ public class Directory {
         return backends.of(profile, "The directory of " + profile.kind + " profiles is not served yet");
     }
 
-    private Uni<List<RoomList>> roomLists(Profile profile, boolean refresh) {
-        return refresh ? Blocking.onWorker(() -> confirmed.lists(profile, true).join())
-                : Blocking.await(confirmed.lists(profile, false));
+    private Uni<RoomDirectory> roomDirectory(Profile profile, boolean refresh) {
+        return refresh ? Blocking.onWorker(() -> confirmed.directory(profile, true).join())
+                : Blocking.await(confirmed.directory(profile, false));
     }
 
     /**

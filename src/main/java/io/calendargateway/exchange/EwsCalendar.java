@@ -13,7 +13,7 @@ import io.calendargateway.upstream.CalendarBackend;
 import io.calendargateway.upstream.FolderNode;
 import io.calendargateway.upstream.NameSearch;
 import io.calendargateway.upstream.ProfileGuards;
-import io.calendargateway.upstream.RoomList;
+import io.calendargateway.upstream.RoomDirectory;
 import io.calendargateway.upstream.UpstreamException;
 import io.calendargateway.upstream.UpstreamFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -131,8 +131,9 @@ public class EwsCalendar implements CalendarBackend {
     }
 
     @Override
-    public List<RoomList> roomLists(Profile profile) {
-        return directory.roomLists(profile);
+    public RoomDirectory rooms(Profile profile) {
+        // EWS cannot tell a room from a person other than by a room list naming it
+        return RoomDirectory.ofLists(directory.roomLists(profile));
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.calendargateway.config.RoomsConfig;
 import io.calendargateway.profile.Profile;
 import io.calendargateway.upstream.Backends;
-import io.calendargateway.upstream.RoomList;
+import io.calendargateway.upstream.RoomDirectory;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -52,13 +52,13 @@ public class ConfirmedRooms {
         }
     }
 
-    /** The lists as the backend gave them, and their rooms by address (the first list naming a room wins). */
-    private record Known(List<RoomList> lists, Map<String, String> rooms) {
+    /** The rooms as the backend gave them, and their names by address. */
+    private record Known(RoomDirectory directory, Map<String, String> rooms) {
 
-        static Known of(List<RoomList> lists) {
+        static Known of(RoomDirectory directory) {
             Map<String, String> rooms = new LinkedHashMap<>();
-            lists.forEach(list -> list.rooms().forEach(room -> rooms.putIfAbsent(room.mail(), room.name())));
-            return new Known(List.copyOf(lists), Collections.unmodifiableMap(rooms));
+            directory.rooms().forEach(room -> rooms.putIfAbsent(room.mail(), room.name()));
+            return new Known(directory, Collections.unmodifiableMap(rooms));
         }
     }
 
@@ -98,16 +98,16 @@ public class ConfirmedRooms {
     }
 
     /**
-     * The profile's room lists with their rooms, from cache; {@code refresh} reads them from Exchange now (blocking:
+     * The profile's room lists with their rooms and every confirmed room, from cache; {@code refresh} reads them from Exchange now (blocking:
      * call it on a worker thread) and keeps the answer for everybody, a failure failing only this call.
      */
-    public CompletableFuture<List<RoomList>> lists(Profile profile, boolean refresh) {
+    public CompletableFuture<RoomDirectory> directory(Profile profile, boolean refresh) {
         if (refresh) {
             Known known = read(profile);
             rooms.put(key(profile), CompletableFuture.completedFuture(known));
-            return CompletableFuture.completedFuture(known.lists());
+            return CompletableFuture.completedFuture(known.directory());
         }
-        return rooms.get(key(profile)).thenApply(Known::lists);
+        return rooms.get(key(profile)).thenApply(Known::directory);
     }
 
     /** The display name of a confirmed room as already known, without asking Exchange; null when unknown. */
@@ -118,7 +118,7 @@ public class ConfirmedRooms {
     }
 
     private Known read(Profile profile) {
-        return Known.of(backends.of(profile).roomLists(profile));
+        return Known.of(backends.of(profile).rooms(profile));
     }
 
     private static Key key(Profile profile) {

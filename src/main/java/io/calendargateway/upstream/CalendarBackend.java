@@ -24,10 +24,10 @@ public interface CalendarBackend {
     List<Appointment> appointments(Profile profile, String mailbox, String folderId, Instant from, Instant to);
 
     /**
-     * Every room list of the profile's organisation with its rooms (the mailboxes confirmed as rooms); empty when
-     * the organisation has none.
+     * Every room list of the profile's organisation with its rooms, and every mailbox the backend confirms as a
+     * room; both empty when the organisation has none.
      */
-    List<RoomList> roomLists(Profile profile);
+    RoomDirectory rooms(Profile profile);
 
     /** Directory entries whose name or address starts with {@code search}, as far as the backend goes. */
     NameSearch searchDirectory(Profile profile, String search);

@@ -42,6 +42,21 @@ public final class Hints {
             + "application permission with admin consent, and include this mailbox in its RBAC for Applications scope.";
     public static final String GRAPH_TOKEN = "Graph refused the token: check the tenant id and that the scope is "
             + "https://graph.microsoft.com/.default.";
+    public static final String GRAPH_ACCESS_POLICY = "The app has its permission, but an application access policy "
+            + "or an RBAC for Applications scope leaves this mailbox out: add the mailbox to the policy's group "
+            + "(Test-ApplicationAccessPolicy -Identity <room> -AppId <client id> tells), or to the management scope of "
+            + "the app's role assignment (New-ManagementRoleAssignment -App ... -CustomResourceScope ...); changes "
+            + "can take an hour to apply.";
+    public static final String GRAPH_THROTTLED = "Graph is throttling the app for this mailbox (4 concurrent requests, "
+            + "10,000 per 10 minutes): the gateway waits as long as Retry-After says and serves the cached schedule "
+            + "meanwhile; reduce polling of this room if it persists.";
+    public static final String GRAPH_NO_CALENDAR = "The calendar id is not one of this mailbox's calendars: pick "
+            + "one from the mailbox's calendar tree, or leave folderId empty for the primary calendar.";
+    public static final String GRAPH_FOREIGN_LINK = "Graph sent a paging link to another host than the profile's "
+            + "serviceUrl; the gateway does not send the token there. Check serviceUrl and any proxy rewriting "
+            + "responses.";
+    public static final String MISSING_PERMISSION = "Add the application permission to the app registration "
+            + "(API permissions > Microsoft Graph > Application permissions) and grant admin consent.";
     public static final String SLOW = "Exchange did not answer in time: check the server's load, or raise "
             + "gateway.ews.read-timeout.";
     public static final String CONCURRENCY = "All of this profile's EWS connections were busy: raise "
@@ -99,7 +114,9 @@ public final class Hints {
             Map.entry("ErrorAccessDenied", DELEGATE_DENIED),
             Map.entry("ADD_ORGANIZER_TO_SUBJECT", ADD_ORGANIZER_TO_SUBJECT),
             Map.entry("CIRCUIT_OPEN", CIRCUIT_OPEN),
-            Map.entry("NO_ROOM_LISTS", NO_ROOM_LISTS));
+            Map.entry("NO_ROOM_LISTS", NO_ROOM_LISTS),
+            Map.entry("MISSING_PERMISSIONS", MISSING_PERMISSION),
+            Map.entry("GRAPH_FOREIGN_NEXT_LINK", GRAPH_FOREIGN_LINK));
 
     private Hints() {
     }

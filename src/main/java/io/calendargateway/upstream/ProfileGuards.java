@@ -76,11 +76,25 @@ public class ProfileGuards {
      *         {@link Kind#CIRCUIT_OPEN} while the circuit is open
      */
     public <T> T call(Profile profile, String operation, Duration defaultBackOff, Supplier<T> work) {
+        return run(profile, operation, defaultBackOff, work);
+    }
+
+    /**
+     * Like {@link #call}, for servers that throttle each mailbox on its own (Graph: 4 concurrent requests per app
+     * and mailbox): a throttled answer is the caller's to remember for that mailbox and does not stop the
+     * profile's other mailboxes.
+     */
+    public <T> T callForMailbox(Profile profile, String operation, Supplier<T> work) {
+        return run(profile, operation, null, work);
+    }
+
+    /** @param defaultBackOff null when throttling does not concern the whole profile */
+    private <T> T run(Profile profile, String operation, Duration defaultBackOff, Supplier<T> work) {
         Guarded guarded = guards.get(new Key(profile.id, profile.version), key -> new Guarded(profile));
         Instant now = clock.instant();
         if (now.isBefore(guarded.backOffUntil)) {
             long left = Duration.between(now, guarded.backOffUntil).toMillis();
-            count(profile, operation, "backing_off");
+            countRefused(profile, operation, "backing_off");
             throw new UpstreamException(new UpstreamFailure(Kind.THROTTLED, "ErrorServerBusy",
                     "Exchange asked the gateway to back off; calls resume in " + Math.max(1, left / 1000) + " s",
                     left), null);
@@ -99,12 +113,14 @@ public class ProfileGuards {
                     "Calls to Exchange for this profile are paused after repeated failures", delay), e);
         } catch (UpstreamException e) {
             if (e.failure().kind() == Kind.THROTTLED) {
-                Duration backOff = e.failure().backOffMillis() != null
-                        ? Duration.ofMillis(e.failure().backOffMillis()) : defaultBackOff;
-                guarded.backOffUntil = clock.instant().plus(backOff);
-                LOG.infof("Profile '%s' is throttled (%s): no calls for %d ms", profile.name, e.failure().code(),
-                        backOff.toMillis());
                 outcome = "throttled";
+                if (defaultBackOff != null) {
+                    Duration backOff = e.failure().backOffMillis() != null
+                            ? Duration.ofMillis(e.failure().backOffMillis()) : defaultBackOff;
+                    guarded.backOffUntil = clock.instant().plus(backOff);
+                    LOG.infof("Profile '%s' is throttled (%s): no calls for %d ms", profile.name,
+                            e.failure().code(), backOff.toMillis());
+                }
             }
             throw e;
         } finally {
@@ -119,7 +135,8 @@ public class ProfileGuards {
         return guarded != null && clock.instant().isBefore(guarded.backOffUntil);
     }
 
-    private void count(Profile profile, String operation, String outcome) {
+    /** Counts a call refused before it was sent ({@code gateway.upstream.refused}). */
+    public void countRefused(Profile profile, String operation, String outcome) {
         meters.counter("gateway.upstream.refused", "profile", profile.id.toString(), "operation", operation,
                 "outcome", outcome).increment();
     }

@@ -7,9 +7,21 @@ package io.calendargateway.upstream;
  *
  * @param code Exchange's response code ({@code ErrorImpersonateUserDenied}), {@code HTTP_401}, {@code TLS_UNTRUSTED},
  *        ...
- * @param backOffMillis from {@code BackOffMilliseconds}; null when Exchange gave none
+ * @param backOffMillis from {@code BackOffMilliseconds} or {@code Retry-After}; null when the server gave none
+ * @param hint what an administrator can do about it, or null; by default the {@link Hints hint of the code}, a
+ *        backend may choose another where one code means different things (Graph's {@code ErrorAccessDenied})
  */
-public record UpstreamFailure(Kind kind, String code, String message, Long backOffMillis) {
+public record UpstreamFailure(Kind kind, String code, String message, Long backOffMillis, String hint) {
+
+    /** A failure whose hint is the one of its code. */
+    public UpstreamFailure(Kind kind, String code, String message, Long backOffMillis) {
+        this(kind, code, message, backOffMillis, Hints.forCode(code));
+    }
+
+    /** The same failure with another hint. */
+    public UpstreamFailure withHint(String other) {
+        return new UpstreamFailure(kind, code, message, backOffMillis, other);
+    }
 
     public enum Kind {
         /** Exchange rejected the credentials (HTTP 401, locked account). */
@@ -37,10 +49,5 @@ public record UpstreamFailure(Kind kind, String code, String message, Long backO
         public boolean isConnectionFailure() {
             return this == UNREACHABLE || this == TIMEOUT || this == TLS || this == GARBAGE;
         }
-    }
-
-    /** What an administrator can do about it, or null. */
-    public String hint() {
-        return Hints.forCode(code);
     }
 }

@@ -272,23 +272,6 @@ class DirectoryResourceTest {
                 + "-Member <room>).");
     }
 
-    @Test
-    void shouldAnswer501ForGraphProfiles() {
-        String graph = admin().body("""
-                {"name": "directory-graph-%s", "kind": "GRAPH", "tenantId": "fabrikam.onmicrosoft.com",
-                 "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "%s", "clientSecret": "%s"}}
-                """.formatted(UUID.randomUUID(), Scenarios.FABRIKAM_APP_CONSENTED,
-                        Scenarios.FABRIKAM_APP_CONSENTED_SECRET))
-                .when().post("/profiles").then().statusCode(201).extract().path("id");
-        String detail = "The directory of GRAPH profiles is not served yet";
-        admin().queryParam("search", "meeting").when().get("/profiles/" + graph + "/mailboxes").then()
-                .statusCode(501).body("detail", equalTo(detail));
-        admin().when().get("/profiles/" + graph + "/room-lists").then().statusCode(501).body("detail", equalTo(detail));
-        admin().when().get("/profiles/" + graph + "/room-lists/rooms-hq@fabrikam.com/rooms").then().statusCode(501);
-        admin().when().get("/profiles/" + graph + "/mailboxes/meeting-a@fabrikam.com/calendars").then()
-                .statusCode(501);
-    }
-
     private static JsonPath tree(String profile, String mailbox) {
         return admin().when().get("/profiles/" + profile + "/mailboxes/" + mailbox + "/calendars").then()
                 .statusCode(200).extract().jsonPath();

@@ -2,6 +2,7 @@ package io.calendargateway.directory;
 
 import io.calendargateway.upstream.NameSearch;
 import io.calendargateway.upstream.Recipient;
+import io.calendargateway.upstream.RoomDirectory;
 import io.calendargateway.upstream.RoomList;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class MailboxClassificationTest {
 
     @Test
     void shouldCallAMailboxARoomOnlyWhenARoomListNamesIt() {
-        MailboxSearch answer = Directory.answer(LISTS, new NameSearch(FOUND, true), 50);
+        MailboxSearch answer = Directory.answer(RoomDirectory.ofLists(LISTS), new NameSearch(FOUND, true), 50);
         assertThat(answer.items()).extracting(MailboxView::type).containsExactly(MailboxType.ROOM, MailboxType.USER,
                 MailboxType.OTHER, MailboxType.OTHER, MailboxType.EQUIPMENT, MailboxType.ROOM);
         assertThat(answer.truncated()).isFalse();
@@ -33,16 +34,16 @@ class MailboxClassificationTest {
 
     @Test
     void shouldTruncateAtTheLimitAndWhereTheBackendStopped() {
-        MailboxSearch limited = Directory.answer(LISTS, new NameSearch(FOUND, true), 2);
+        MailboxSearch limited = Directory.answer(RoomDirectory.ofLists(LISTS), new NameSearch(FOUND, true), 2);
         assertThat(limited.items()).extracting(MailboxView::mail).containsExactly("r1@x.com", "ann@x.com");
         assertThat(limited.truncated()).isTrue();
-        assertThat(Directory.answer(LISTS, new NameSearch(FOUND, true), 6).truncated()).isFalse();
-        assertThat(Directory.answer(LISTS, new NameSearch(FOUND, false), 50).truncated()).isTrue();
+        assertThat(Directory.answer(RoomDirectory.ofLists(LISTS), new NameSearch(FOUND, true), 6).truncated()).isFalse();
+        assertThat(Directory.answer(RoomDirectory.ofLists(LISTS), new NameSearch(FOUND, false), 50).truncated()).isTrue();
     }
 
     @Test
     void shouldWarnWithoutRoomListsAndCallEveryMailboxAUser() {
-        MailboxSearch answer = Directory.answer(List.of(), new NameSearch(FOUND.subList(0, 2), true), 50);
+        MailboxSearch answer = Directory.answer(RoomDirectory.ofLists(List.of()), new NameSearch(FOUND.subList(0, 2), true), 50);
         assertThat(answer.items()).extracting(MailboxView::type).containsExactly(MailboxType.USER, MailboxType.USER);
         assertThat(answer.warnings()).extracting(MailboxSearch.Warning::code).containsExactly("NO_ROOM_LISTS");
         assertThat(answer.warnings().get(0).hint()).contains("New-DistributionGroup -Name <name> -RoomList")

@@ -163,20 +163,4 @@ class RoomResourceTest {
         admin().when().get("/rooms/room-in@contoso.com").then().statusCode(200).body("bound", equalTo(false))
                 .body("profileId", equalTo(profileId));
     }
-
-    @Test
-    void shouldAnswer501ForRoomsOfGraphProfiles() {
-        String graph = admin().body("""
-                {"name": "graph-%s", "kind": "GRAPH", "tenantId": "fabrikam.onmicrosoft.com",
-                 "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "11111111-aaaa-4bbb-8ccc-000000000001",
-                          "clientSecret": "consented-secret-value"}}""".formatted(UUID.randomUUID()))
-                .when().post("/profiles").then().statusCode(201).extract().path("id");
-        Rooms.bind("meeting-a@fabrikam.com", "{\"profileId\": \"" + graph + "\", \"allowNonRoom\": true}");
-        try {
-            adminResponseValidated().when().get("/rooms/meeting-a@fabrikam.com/events").then().statusCode(501)
-                    .body("detail", equalTo("Rooms of GRAPH profiles are not served yet"));
-        } finally {
-            admin().when().delete("/profiles/" + graph + "?force=true").then().statusCode(204);
-        }
-    }
 }
