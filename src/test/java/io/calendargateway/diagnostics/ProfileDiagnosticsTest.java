@@ -271,11 +271,50 @@ class ProfileDiagnosticsTest {
     }
 
     private static String graph(String clientId, String secret) {
+        return graph(sim().graphUrl(), Scenarios.FABRIKAM_TENANT_ID, clientId, secret, "");
+    }
+
+    /** @param authExtra more fields of {@code auth}, each with a leading comma */
+    private static String graph(String serviceUrl, String tenant, String clientId, String secret, String authExtra) {
         return """
                 {"name": "%s", "kind": "GRAPH", "serviceUrl": "%s", "tenantId": "%s", "timeZone": "Europe/Berlin",
-                 "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "%s", "clientSecret": "%s", "tokenUrl": "%s"}}
-                """.formatted("diag-" + UUID.randomUUID(), sim().graphUrl(), Scenarios.FABRIKAM_TENANT_ID, clientId,
-                secret, sim().tokenUrl(Scenarios.FABRIKAM_TENANT_ID));
+                 "auth": {"type": "OAUTH2_CLIENT_CREDENTIALS", "clientId": "%s", "clientSecret": "%s", "tokenUrl": "%s"%s}}
+                """.formatted("diag-" + UUID.randomUUID(), serviceUrl, tenant, clientId, secret, sim().tokenUrl(tenant),
+                authExtra);
+    }
+
+    @Test
+    void graphTokenForAnotherResourceShouldPointAtTheScope() {
+        JsonPath report = test(graph(sim().graphUrl(), Scenarios.FABRIKAM_TENANT_ID, Scenarios.FABRIKAM_APP_CONSENTED,
+                Scenarios.FABRIKAM_APP_CONSENTED_SECRET, ", \"scope\": \"https://outlook.office365.com/.default\""),
+                "meeting-a@fabrikam.com");
+        // an EWS token: none of the Graph permissions, and Graph refuses its audience
+        assertStep(report, "token", "WARNING", "MISSING_PERMISSIONS", Hints.MISSING_PERMISSION);
+        assertThat(report.getString("steps[0].detail")).endsWith("with roles [full_access_as_app]; missing "
+                + "Calendars.Read, Place.Read.All, User.Read.All");
+        assertThat(report.getList("warnings.code")).containsExactly("PLAIN_HTTP", "MISSING_PERMISSION",
+                "MISSING_PERMISSION", "MISSING_PERMISSION");
+        assertThat(report.getString("warnings[2].message")).isEqualTo("The token lacks the permission "
+                + "Place.Read.All, needed to list room lists and rooms, and confirm which mailboxes are rooms. Add it "
+                + "as an application permission and grant admin consent.");
+        assertStep(report, "mailboxAccess", "FAILED", "InvalidAuthenticationToken", Hints.GRAPH_TOKEN);
+        assertStep(report, "calendarRead", "SKIPPED", null, null);
+    }
+
+    @Test
+    void graphThrottlingAndUnreachableGraphShouldSaySo() {
+        sim().faults().graphThrottle("meeting-b@fabrikam.com", 3);
+        try {
+            JsonPath throttled = test(graph(Scenarios.FABRIKAM_APP_CONSENTED, Scenarios.FABRIKAM_APP_CONSENTED_SECRET),
+                    "meeting-b@fabrikam.com");
+            assertStep(throttled, "mailboxAccess", "FAILED", "ApplicationThrottled", Hints.GRAPH_THROTTLED);
+        } finally {
+            sim().faults().reset();
+        }
+        JsonPath down = test(graph("http://127.0.0.1:1/v1.0", Scenarios.FABRIKAM_TENANT_ID,
+                Scenarios.FABRIKAM_APP_CONSENTED, Scenarios.FABRIKAM_APP_CONSENTED_SECRET, ""), "meeting-a@fabrikam.com");
+        assertStep(down, "token", "OK", null, null);
+        assertStep(down, "mailboxAccess", "FAILED", "CONNECTION_REFUSED", Hints.UNREACHABLE);
     }
 
     /** A token endpoint on an internal CA (AD FS): reached through the profile's CA bundle, like Exchange. */
