@@ -564,7 +564,7 @@ final class GraphHandler {
         Set<String> select = select(q);
         List<Map<String, Object>> values = new ArrayList<>();
         for (Mailbox m : page) {
-            values.add(selected(userJson(m), select));
+            values.add(selectedProperties(userJson(m), select));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", req.baseUrl() + "/v1.0/$metadata#users");
@@ -587,7 +587,7 @@ final class GraphHandler {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", req.baseUrl() + "/v1.0/$metadata#users/$entity");
-        body.putAll(selected(userJson((Mailbox) target), select(req.query())));
+        body.putAll(selectedProperties(userJson((Mailbox) target), select(req.query())));
         return json(200, body);
     }
 
@@ -815,16 +815,23 @@ final class GraphHandler {
         if (s == null || s.isBlank()) {
             return null;
         }
-        return Set.of(s.split(","));
+        return Set.copyOf(List.of(s.trim().split("\\s*,\\s*")));
     }
 
+    /** {@code $select} on an Outlook item: its id and {@code @odata} annotations come along. */
     private static Map<String, Object> selected(Map<String, Object> full, Set<String> select) {
-        if (select == null) {
-            return full;
-        }
+        return select == null ? full : pick(full, k -> k.startsWith("@odata") || k.equals("id") || select.contains(k));
+    }
+
+    /** {@code $select} on a directory object: only what was selected. */
+    private static Map<String, Object> selectedProperties(Map<String, Object> full, Set<String> select) {
+        return select == null ? full : pick(full, select::contains);
+    }
+
+    private static Map<String, Object> pick(Map<String, Object> full, java.util.function.Predicate<String> keep) {
         Map<String, Object> m = new LinkedHashMap<>();
         full.forEach((k, v) -> {
-            if (k.startsWith("@odata") || k.equals("id") || select.contains(k)) {
+            if (keep.test(k)) {
                 m.put(k, v);
             }
         });

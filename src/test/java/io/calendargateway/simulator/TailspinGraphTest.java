@@ -213,12 +213,6 @@ class TailspinGraphTest {
         assertEquals(404, getAs(restricted, "/users/nobody@tailspintoys.com/calendars").statusCode());
     }
 
-    static List<String> iterable(java.util.Iterator<String> it) {
-        List<String> out = new ArrayList<>();
-        it.forEachRemaining(out::add);
-        return out;
-    }
-
     @Test
     void shouldPageAMonthOfTheBusyRoomInTwoPagesOfAtMostAThousand() throws Exception {
         HttpResponse<String> first = get("/users/" + BUSY + "/calendar/calendarView?" + window(DAY, 31)
@@ -258,5 +252,143 @@ class TailspinGraphTest {
         String ours = Http.json(get("/users/" + BUSY + "/calendar/calendarView?" + window(DAY, 1)))
                 .get("@odata.nextLink").asText();
         assertTrue(ours.startsWith(sim.graphUrl() + "/users/"), ours);
+    }
+
+    @Test
+    void shouldTellRoomsEquipmentSharedAndUserMailboxesByUserPurpose() throws Exception {
+        HttpResponse<String> r = get("/users/" + ROOM1 + "/mailboxSettings");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode settings = Http.json(r);
+        assertTrue(settings.get("@odata.context").asText()
+                .endsWith("/v1.0/$metadata#users('room1%40tailspintoys.com')/mailboxSettings"));
+        assertEquals("room", settings.get("userPurpose").asText());
+        assertEquals("W. Europe Standard Time", settings.get("timeZone").asText());
+        assertEquals("W. Europe Standard Time", settings.get("workingHours").get("timeZone").get("name").asText());
+        assertEquals("disabled", settings.get("automaticRepliesSetting").get("status").asText());
+        assertEquals("Eastern Standard Time",
+                Http.json(get("/users/room-ny@tailspintoys.com/mailboxSettings")).get("timeZone").asText());
+        List<String> purposes = new ArrayList<>();
+        for (String mailbox : List.of("projector1", "alexw", "reception", "room-busy")) {
+            JsonNode p = Http.json(get("/users/" + mailbox + "@tailspintoys.com/mailboxSettings/userPurpose"));
+            assertTrue(p.get("@odata.context").asText().endsWith("/mailboxSettings/userPurpose"));
+            purposes.add(p.get("value").asText());
+        }
+        assertEquals(List.of("equipment", "user", "shared", "room"), purposes);
+        assertEquals(6, sim.calls().count("mailboxSettings"));
+        assertEquals(1, sim.calls().count("mailboxSettings", ROOM1));
+
+        HttpResponse<String> denied = getAs(tokenOf(Scenarios.TAILSPIN_APP_CALENDARS_ONLY),
+                "/users/" + ROOM1 + "/mailboxSettings/userPurpose");
+        assertEquals(403, denied.statusCode());
+        assertEquals("ErrorAccessDenied", Http.json(denied).get("error").get("code").asText());
+        assertEquals("Access is denied. Check credentials and try again.",
+                Http.json(denied).get("error").get("message").asText());
+    }
+
+    @Test
+    void shouldCountTheItemsOfEveryCalendarOfTheFlatList() throws Exception {
+        JsonNode calendars = Http.json(get("/users/training@tailspintoys.com/calendars")).get("value");
+        List<String> names = new ArrayList<>();
+        calendars.forEach(c -> names.add(c.get("name").asText()));
+        assertEquals(List.of("Calendar", "Kurse", "Sprachen", "Französisch", "Leer", "Externe Buchungen", "Archiv"),
+                names);
+        List<Integer> counts = new ArrayList<>();
+        for (JsonNode c : calendars) {
+            HttpResponse<String> r = get("/users/training@tailspintoys.com/calendars/" + c.get("id").asText()
+                    + "/events?$count=true&$top=1&$select=id");
+            assertEquals(200, r.statusCode(), r.body());
+            counts.add(Http.json(r).get("@odata.count").asInt());
+        }
+        assertEquals(List.of(2, 3, 1, 2, 0, 1, 1200), counts, "a series counts once");
+
+        JsonNode archive = Http.json(get("/users/training@tailspintoys.com/calendars/" + calendars.get(6).get("id")
+                .asText() + "/events?$count=true&$top=1&$select=id"));
+        assertEquals(List.of("@odata.etag", "id"), iterable(archive.get("value").get(0).fieldNames()));
+        assertTrue(archive.get("@odata.nextLink").asText().contains("$skip=1"), archive.toString());
+        assertEquals(8, sim.calls().count("events", "training@tailspintoys.com"));
+
+        JsonNode primary = Http.json(get("/users/" + ROOM1 + "/calendar/events?$count=true&$top=100"));
+        assertEquals(16, primary.get("@odata.count").asInt());
+        assertEquals(16, primary.get("value").size());
+        assertFalse(Http.json(get("/users/" + ROOM1 + "/calendar/events")).has("@odata.count"), "only when asked");
+        JsonNode standUp = masterOf(ROOM1, "Daily stand-up");
+        assertEquals("seriesMaster", standUp.get("type").asText());
+        assertTrue(standUp.get("seriesMasterId").isNull());
+        assertEquals("2026-03-11T07:30:00.0000000", standUp.get("start").get("dateTime").asText());
+        assertEquals("daily", standUp.get("recurrence").get("pattern").get("type").asText());
+        assertEquals("numbered", standUp.get("recurrence").get("range").get("type").asText());
+        assertEquals(21, standUp.get("recurrence").get("range").get("numberOfOccurrences").asInt());
+        assertEquals("2026-03-11", standUp.get("recurrence").get("range").get("startDate").asText());
+        assertEquals(List.of("wednesday"), iterable(masterOf(ROOM1, "Weekly planning").get("recurrence")
+                .get("pattern").get("daysOfWeek").elements()).stream().map(JsonNode::asText).toList());
+    }
+
+    static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void shouldSearchTheTenantsUsersAsGraphDoes() throws Exception {
+        String eventual = "eventual";
+        JsonNode rooms = Http.json(get("/users?$search=" + Http.urlEncode("\"displayName:room\" OR \"mail:projector\"")
+                + "&$count=true&$select=displayName,mail", "ConsistencyLevel", eventual));
+        assertEquals(List.of("Board Room", "Busy Room", "Projector 1", "Room 1", "Room 2", "Room 3", "Room Mumbai",
+                "Room NY"), names(rooms));
+        assertEquals(8, rooms.get("@odata.count").asInt());
+        assertEquals(List.of("displayName", "mail"), iterable(rooms.get("value").get(0).fieldNames()));
+        assertEquals("boardroom@tailspintoys.com", rooms.get("value").get(0).get("mail").asText());
+
+        assertEquals(List.of("Jürgen Weiß"), names(Http.json(get("/users?$search="
+                + Http.urlEncode("\"displayName:weiß\""), "ConsistencyLevel", eventual))));
+        assertEquals(List.of("Alex Wilber", "Megan Bowen"), names(Http.json(get("/users?$filter="
+                + Http.urlEncode("startswith(displayName,'Alex') or startswith(mail,'meganb')")))),
+                "the tenant's own users only, not contoso's");
+
+        JsonNode first = Http.json(get("/users?$search=" + Http.urlEncode("\"displayName:room\"") + "&$top=3",
+                "ConsistencyLevel", eventual));
+        assertEquals(List.of("Board Room", "Busy Room", "Room 1"), names(first));
+        assertFalse(first.has("@odata.count"), "only with $count=true");
+        String next = first.get("@odata.nextLink").asText();
+        assertTrue(next.contains("$skiptoken="), next);
+        JsonNode second = Http.json(Http.get(next, "Authorization", "Bearer " + token, "ConsistencyLevel", eventual));
+        assertEquals(List.of("Room 2", "Room 3", "Room Mumbai"), names(second));
+
+        HttpResponse<String> tooMany = get("/users?$top=1000");
+        assertEquals(400, tooMany.statusCode());
+        assertEquals("Invalid page size specified: '1000'. Must be between 1 and 999 inclusive.",
+                Http.json(tooMany).get("error").get("message").asText());
+        assertEquals(400, get("/users?$search=" + Http.urlEncode("\"displayName:room\"")).statusCode(),
+                "needs ConsistencyLevel: eventual");
+        HttpResponse<String> noDirectory = getAs(tokenOf(Scenarios.TAILSPIN_APP_CALENDARS_ONLY), "/users");
+        assertEquals(403, noDirectory.statusCode());
+        assertEquals("Authorization_RequestDenied", Http.json(noDirectory).get("error").get("code").asText());
+    }
+
+    static List<String> names(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        page.get("value").forEach(u -> out.add(u.get("displayName").asText()));
+        return out;
+    }
+
+    @Test
+    void shouldListRoomListsAndTheirRoomsWhateverTheSegmentsCase() throws Exception {
+        for (String segment : List.of("microsoft.graph.roomList", "microsoft.graph.roomlist")) {
+            JsonNode lists = Http.json(get("/places/" + segment));
+            List<String> mails = new ArrayList<>();
+            lists.get("value").forEach(l -> mails.add(l.get("emailAddress").asText()));
+            assertEquals(List.of("building1@tailspintoys.com", "building2@tailspintoys.com",
+                    "building3@tailspintoys.com"), mails, segment);
+        }
+        JsonNode building3 = Http.json(get("/places/building3@tailspintoys.com/microsoft.graph.roomList/rooms"));
+        assertEquals(List.of("Busy Room", "Schulungsraum Köln"), names(building3));
+        assertEquals(16, building3.get("value").get(1).get("capacity").asInt());
+        String listId = Http.json(get("/places/microsoft.graph.roomList")).get("value").get(0).get("id").asText();
+        assertEquals(List.of("Room 1", "Room 2", "Board Room"),
+                names(Http.json(get("/places/" + listId + "/microsoft.graph.roomlist/rooms"))));
+        assertEquals(8, Http.json(get("/places/microsoft.graph.room")).get("value").size());
+        assertEquals(403, getAs(tokenOf(Scenarios.TAILSPIN_APP_CALENDARS_ONLY), "/places/microsoft.graph.room")
+                .statusCode());
     }
 }
