@@ -50,6 +50,11 @@ public final class CalendarEvent {
         public String itemId() {
             return event.itemId(occurrenceDate);
         }
+
+        /** Graph's iCalUId: the series' UID with this occurrence's original date; a single item's own UID. */
+        public String iCalUId() {
+            return event.uid(occurrenceDate);
+        }
     }
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -244,8 +249,17 @@ public final class CalendarEvent {
         return Ids.itemId(folder.mailbox().smtp(), key, occurrence == null ? null : occurrence.toString());
     }
 
+    /** The iCalendar UID of the item, shared by every instance of a series (EWS {@code UID}). */
     public String uid() {
-        return Ids.uid(folder.mailbox().smtp() + "/" + key);
+        return uid(null);
+    }
+
+    /**
+     * The Global Object ID of one instance: the item's UID with the occurrence's original date in it (Graph's
+     * {@code iCalUId}, distinct for each occurrence); {@code occurrence == null} gives the item's own UID.
+     */
+    public String uid(LocalDate occurrence) {
+        return Ids.uid(folder.mailbox().smtp() + "/" + key, occurrence);
     }
 
     /** All instances of this item overlapping [from, to). */

@@ -254,21 +254,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     public String issueAppToken(String tenant, String clientId, String audience) {
         Tenant t = scenario.tenant(tenant).orElseThrow();
         OAuthApp app = scenario.app(t, clientId).orElseThrow();
-        long now = options.clock().instant().getEpochSecond();
-        Map<String, Object> claims = new java.util.LinkedHashMap<>();
-        claims.put("aud", audience);
-        claims.put("iss", "https://sts.windows.net/" + t.id() + "/");
-        claims.put("iat", now);
-        claims.put("nbf", now);
-        claims.put("exp", now + 3599);
-        claims.put("appid", app.clientId());
-        claims.put("tid", t.id());
-        claims.put("idtyp", "app");
-        if (app.adminConsent()) {
-            claims.put("roles", audience.equals(TokenService.EWS_AUDIENCE) ? TokenService.EWS_APP_ROLES
-                    : TokenService.GRAPH_APP_ROLES);
-        }
-        return tokens.issue(claims);
+        return tokens.issue(tokens.appClaims(t, app, audience));
     }
 
     // ------------------------------------------------------------------ request handling

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * Run-time fault injection. Operation names are EWS operations ({@code FindItem}, {@code GetFolder}, ...),
  * {@code Autodiscover} (POX), {@code GetUserSettings} (SOAP autodiscover), {@code AutodiscoverV2},
- * {@code Token}, and Graph's {@code calendarView}, {@code calendars}, {@code users}, {@code places};
+ * {@code Token}, and Graph's {@code calendarView}, {@code events}, {@code calendars}, {@code mailboxSettings},
+ * {@code users}, {@code places};
  * {@code "*"} means every operation. {@link #reset()} removes every fault.
  */
 public final class Faults {
@@ -24,6 +25,7 @@ public final class Faults {
     private final Map<String, Boolean> truncated = new ConcurrentHashMap<>();
     private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
     private final Map<String, Integer> graphThrottles = new ConcurrentHashMap<>();
+    private final Map<String, String> graphNextLinkHosts = new ConcurrentHashMap<>();
     private final Consumer<Outage> outageListener;
     private volatile Outage outage;
 
@@ -88,12 +90,23 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The {@code @odata.nextLink} of {@code mailbox}'s calendarView pages points at {@code foreignBase} (scheme and
+     * host, e.g. {@code https://graph.evil.example}) instead of this simulator, until {@link #reset()}: a client
+     * must not send its token to a host it did not choose.
+     */
+    public Faults graphForeignNextLink(String mailbox, String foreignBase) {
+        graphNextLinkHosts.put(key(mailbox), foreignBase.replaceAll("/+$", ""));
+        return this;
+    }
+
     public Faults reset() {
         latency.clear();
         garbage.clear();
         truncated.clear();
         throttles.clear();
         graphThrottles.clear();
+        graphNextLinkHosts.clear();
         endOutage();
         return this;
     }
@@ -149,6 +162,11 @@ public final class Faults {
 
     Integer graphThrottleFor(String mailbox) {
         return mailbox == null ? null : graphThrottles.get(key(mailbox));
+    }
+
+    /** The base the nextLinks of {@code mailbox} point at instead of ours, or null. */
+    String graphNextLinkBase(String mailbox) {
+        return mailbox == null ? null : graphNextLinkHosts.get(key(mailbox));
     }
 
     private static String key(String s) {

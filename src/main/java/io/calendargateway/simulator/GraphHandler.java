@@ -22,26 +22,75 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Microsoft Graph v1.0: calendarView (of the primary calendar and of any calendar) with {@code @odata.nextLink}
- * paging and {@code Prefer: outlook.timezone}, calendars, user search, room lists and rooms. All-day events stay
- * midnight-to-midnight "UTC" whatever the preferred time zone, as Graph does. More than 4 concurrent requests
- * per mailbox (or an injected fault) give 429 with Retry-After.
+ * paging and {@code Prefer: outlook.timezone}, events (series masters and single items, {@code $count}),
+ * calendars, mailbox settings, user search, room lists and rooms. All-day events stay midnight-to-midnight "UTC"
+ * whatever the preferred time zone, as Graph does. Path segments match case-insensitively, as Graph's do.
+ * More than 4 concurrent requests per mailbox (or an injected fault) give 429 with Retry-After; an app under an
+ * application access policy gets Exchange Online's RAOP 403 for mailboxes outside its policy group.
  */
 final class GraphHandler {
 
+    static final String ACCESS_DENIED = "Access is denied. Check credentials and try again.";
+    /** What Exchange Online answers when an application access policy (RBAC for Applications) blocks the app. */
+    static final String ACCESS_POLICY_DENIED =
+            "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.";
+    private static final String[] CALENDAR_PERMISSIONS =
+            {"Calendars.Read", "Calendars.ReadWrite", "Calendars.ReadBasic.All", "Calendars.ReadBasic"};
+    private static final String[] SETTINGS_PERMISSIONS = {"MailboxSettings.Read", "MailboxSettings.ReadWrite"};
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter GRAPH_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.0000000");
-    private static final Pattern CALENDAR_VIEW = Pattern.compile("^/users/([^/]+)/calendar/calendarView/?$");
-    private static final Pattern CALENDAR_VIEW_OF =
-            Pattern.compile("^/users/([^/]+)/calendars/([^/]+)/calendarView/?$");
-    private static final Pattern CALENDARS = Pattern.compile("^/users/([^/]+)/calendars/?$");
-    private static final Pattern USER = Pattern.compile("^/users/([^/]+)/?$");
-    private static final Pattern ROOMS_OF_LIST = Pattern.compile("^/places/([^/]+)/microsoft\\.graph\\.roomlist/rooms/?$");
+
+    /** The resources served, each with the operation name faults and counters use. */
+    private enum Route {
+        CALENDAR_VIEW("calendarView", "/users/([^/]+)(?:/calendar)?/calendarView"),
+        CALENDAR_VIEW_OF("calendarView", "/users/([^/]+)/calendars/([^/]+)/calendarView"),
+        EVENTS("events", "/users/([^/]+)(?:/calendar)?/events"),
+        EVENTS_OF("events", "/users/([^/]+)/calendars/([^/]+)/events"),
+        CALENDARS("calendars", "/users/([^/]+)/calendars"),
+        MAILBOX_SETTINGS("mailboxSettings", "/users/([^/]+)/mailboxSettings"),
+        USER_PURPOSE("mailboxSettings", "/users/([^/]+)/mailboxSettings/userPurpose"),
+        USERS("users", "/users"),
+        USER("users", "/users/([^/]+)"),
+        ROOM_LISTS("places", "/places/microsoft\\.graph\\.roomList"),
+        ROOMS("places", "/places/microsoft\\.graph\\.room"),
+        ROOMS_OF_LIST("places", "/places/([^/]+)/microsoft\\.graph\\.roomList/rooms");
+
+        final String operation;
+        final Pattern pattern;
+
+        Route(String operation, String path) {
+            this.operation = operation;
+            this.pattern = Pattern.compile("^" + path + "/?$", Pattern.CASE_INSENSITIVE);
+        }
+    }
+
+    /** A matched route and its decoded path parameters (user id, calendar or list id). */
+    private record Match(Route route, List<String> params) {
+        static Match of(String path) {
+            for (Route r : Route.values()) {
+                Matcher m = r.pattern.matcher(path);
+                if (m.matches()) {
+                    List<String> params = new ArrayList<>();
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        params.add(decode(m.group(g)));
+                    }
+                    return new Match(r, params);
+                }
+            }
+            return null;
+        }
+
+        String param(int i) {
+            return i < params.size() ? params.get(i) : null;
+        }
+    }
 
     private final Scenario scenario;
     private final TokenService tokens;
@@ -58,15 +107,26 @@ final class GraphHandler {
         this.options = options;
     }
 
-    /** The authenticated caller: tenant, roles (app) or scopes and user (delegated). */
-    private record Caller(Tenant tenant, List<String> permissions, Account user) {
-        boolean has(String permission) {
-            return permissions.contains(permission);
+    /** The authenticated caller: tenant, roles (app) or scopes and user (delegated), the app of the token. */
+    private record Caller(Tenant tenant, List<String> permissions, Account user, OAuthApp app) {
+        boolean hasAny(String... wanted) {
+            for (String p : wanted) {
+                if (permissions.contains(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Application access policies bind app-only access; delegated calls follow the user's rights. */
+        boolean policyBlocks(Mailbox m) {
+            return user == null && app != null && !app.mayRead(m);
         }
     }
 
     SimResponse handle(SimRequest req, String path) {
-        String op = operationOf(path);
+        Match match = Match.of(path);
+        String op = match == null ? null : match.route().operation;
         Object auth = authenticate(req);
         if (auth instanceof SimResponse r) {
             return r.operation(op);
@@ -74,6 +134,10 @@ final class GraphHandler {
         Caller caller = (Caller) auth;
         if (!"GET".equals(req.method())) {
             return error(405, "Request_BadRequest", "Only GET is supported by this endpoint.").operation(op);
+        }
+        if (match == null) {
+            return error(400, "BadRequest", "Resource not found for the segment '"
+                    + path.substring(path.lastIndexOf('/') + 1) + "'.");
         }
         String mailbox = mailboxOf(path);
         calls.record(op, mailbox);
@@ -88,7 +152,7 @@ final class GraphHandler {
                 return throttled(options.graphRetryAfterSeconds()).operation(op);
             }
             faults.sleep(op);
-            SimResponse r = dispatch(req, path, caller).operation(op);
+            SimResponse r = dispatch(req, match, caller).operation(op);
             r.latencyApplied = true;
             return r;
         } finally {
@@ -98,34 +162,19 @@ final class GraphHandler {
         }
     }
 
-    private SimResponse dispatch(SimRequest req, String path, Caller caller) {
-        Matcher m;
-        if ((m = CALENDAR_VIEW.matcher(path)).matches()) {
-            return calendarView(req, caller, decode(m.group(1)), null);
-        }
-        if ((m = CALENDAR_VIEW_OF.matcher(path)).matches()) {
-            return calendarView(req, caller, decode(m.group(1)), decode(m.group(2)));
-        }
-        if ((m = CALENDARS.matcher(path)).matches()) {
-            return calendars(req, caller, decode(m.group(1)));
-        }
-        if (path.equals("/users") || path.equals("/users/")) {
-            return users(req, caller);
-        }
-        if ((m = USER.matcher(path)).matches()) {
-            return user(req, caller, decode(m.group(1)));
-        }
-        if (path.equals("/places/microsoft.graph.roomlist")) {
-            return roomLists(req, caller);
-        }
-        if (path.equals("/places/microsoft.graph.room")) {
-            return rooms(req, caller, null);
-        }
-        if ((m = ROOMS_OF_LIST.matcher(path)).matches()) {
-            return rooms(req, caller, decode(m.group(1)));
-        }
-        return error(400, "BadRequest", "Resource not found for the segment '" + path.substring(path.lastIndexOf('/') + 1)
-                + "'.");
+    private SimResponse dispatch(SimRequest req, Match m, Caller caller) {
+        return switch (m.route()) {
+            case CALENDAR_VIEW, CALENDAR_VIEW_OF -> calendarView(req, caller, m.param(0), m.param(1));
+            case EVENTS, EVENTS_OF -> events(req, caller, m.param(0), m.param(1));
+            case CALENDARS -> calendars(req, caller, m.param(0));
+            case MAILBOX_SETTINGS -> mailboxSettings(req, caller, m.param(0), false);
+            case USER_PURPOSE -> mailboxSettings(req, caller, m.param(0), true);
+            case USERS -> users(req, caller);
+            case USER -> user(req, caller, m.param(0));
+            case ROOM_LISTS -> roomLists(req, caller);
+            case ROOMS -> rooms(req, caller, null);
+            case ROOMS_OF_LIST -> rooms(req, caller, m.param(0));
+        };
     }
 
     // ------------------------------------------------------------------ auth
@@ -161,29 +210,25 @@ final class GraphHandler {
             permissions.addAll(List.of(scp.split(" ")));
             user = scenario.accountByUpn(String.valueOf(c.get("upn"))).orElse(null);
         }
-        return new Caller(tenant.get(), permissions, user);
+        OAuthApp app = scenario.app(tenant.get(), String.valueOf(c.get("appid"))).orElse(null);
+        return new Caller(tenant.get(), permissions, user, app);
     }
 
     // ------------------------------------------------------------------ calendars
 
+    /** The zone of {@code Prefer: outlook.timezone} (UTC without it) and the label Graph writes into times. */
+    private record Zone(ZoneId id, String label, String preferred) {
+        SimResponse applied(SimResponse r) {
+            return preferred == null ? r : r.header("Preference-Applied", "outlook.timezone=\"" + preferred + "\"");
+        }
+    }
+
     private SimResponse calendarView(SimRequest req, Caller caller, String userId, String calendarId) {
-        Object target = mailboxFor(caller, userId);
+        Object target = calendarOf(caller, userId, calendarId);
         if (target instanceof SimResponse r) {
             return r;
         }
-        Mailbox mailbox = (Mailbox) target;
-        if (!caller.has("Calendars.Read") && !caller.has("Calendars.ReadBasic.All")
-                && !caller.has("Calendars.ReadBasic")) {
-            return error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
-        }
-        CalendarFolder folder = mailbox.calendar();
-        if (calendarId != null) {
-            folder = allFolders(mailbox).stream().filter(f -> graphId(f.folderId()).equals(calendarId)).findFirst()
-                    .orElse(null);
-            if (folder == null) {
-                return error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
-            }
-        }
+        CalendarFolder folder = (CalendarFolder) target;
         Map<String, String> q = req.query();
         Instant from = parseGraphTime(q.get("startDateTime"));
         Instant to = parseGraphTime(q.get("endDateTime"));
@@ -191,43 +236,138 @@ final class GraphHandler {
             return error(400, "ErrorInvalidParameter", "This request requires a time window specified by the query"
                     + " string parameters StartDateTime and EndDateTime.");
         }
-        String preferredZone = preference(req, "outlook.timezone");
-        ZoneId zone = preferredZone == null ? ZoneOffset.UTC : WindowsZones.fromAny(preferredZone);
-        if (zone == null) {
-            return error(400, "TimeZoneNotSupportedException", "A valid TimeZone value must be specified. The"
-                    + " following TimeZone value is not supported: '" + preferredZone + "'.");
+        Object zone = zone(req);
+        if (zone instanceof SimResponse r) {
+            return r;
         }
-        String zoneLabel = preferredZone == null ? "UTC" : preferredZone;
+        Zone z = (Zone) zone;
         List<Instance> all = new ArrayList<>();
         for (CalendarEvent e : folder.events()) {
             all.addAll(e.instances(from, to));
         }
         all.sort(Comparator.comparing(Instance::start));
+        String nextBase = faults.graphNextLinkBase(folder.mailbox().smtp());
+        return z.applied(outlookPage(req, all, i -> event(i, folder.mailbox(), z),
+                context(req, userId, calendarId, "calendarView"), nextBase));
+    }
+
+    /** Series masters and single items of one calendar, not expanded, as {@code /events} lists them. */
+    private SimResponse events(SimRequest req, Caller caller, String userId, String calendarId) {
+        Object target = calendarOf(caller, userId, calendarId);
+        if (target instanceof SimResponse r) {
+            return r;
+        }
+        CalendarFolder folder = (CalendarFolder) target;
+        Object zone = zone(req);
+        if (zone instanceof SimResponse r) {
+            return r;
+        }
+        Zone z = (Zone) zone;
+        return z.applied(outlookPage(req, folder.events(), e -> item(e, folder.mailbox(), z),
+                context(req, userId, calendarId, "events"), null));
+    }
+
+    /** The calendar folder a calendarView or events request reads, or the error Graph answers. */
+    private Object calendarOf(Caller caller, String userId, String calendarId) {
+        Object target = mailboxData(caller, userId, CALENDAR_PERMISSIONS);
+        if (target instanceof SimResponse r) {
+            return r;
+        }
+        Mailbox mailbox = (Mailbox) target;
+        if (calendarId == null) {
+            return mailbox.calendar();
+        }
+        return allFolders(mailbox).stream().filter(f -> graphId(f.folderId()).equals(calendarId)).findFirst()
+                .<Object>map(f -> f)
+                .orElseGet(() -> error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
+    }
+
+    private Object zone(SimRequest req) {
+        String preferred = preference(req, "outlook.timezone");
+        if (preferred == null) {
+            return new Zone(ZoneOffset.UTC, "UTC", null);
+        }
+        ZoneId zone = WindowsZones.fromAny(preferred);
+        if (zone == null) {
+            return error(400, "TimeZoneNotSupportedException", "A valid TimeZone value must be specified. The"
+                    + " following TimeZone value is not supported: '" + preferred + "'.");
+        }
+        return new Zone(zone, preferred, preferred);
+    }
+
+    private static String context(SimRequest req, String userId, String calendarId, String collection) {
+        return req.baseUrl() + "/v1.0/$metadata#users('" + encode(userId) + "')/"
+                + (calendarId == null ? "calendar" : "calendars('" + calendarId + "')") + "/" + collection;
+    }
+
+    /**
+     * One page of an Outlook collection: {@code $top} (at most 1000) or {@code Prefer: odata.maxpagesize}, else
+     * the default page size; {@code $skip} in the nextLink; {@code @odata.count} for {@code $count=true}.
+     * {@code nextBase} replaces this simulator's base in the nextLink (a fault), null for ours.
+     */
+    private <T> SimResponse outlookPage(SimRequest req, List<T> all, Function<T, Map<String, Object>> toJson,
+            String context, String nextBase) {
+        Map<String, String> q = req.query();
         int pageSize = pageSize(req, q, options.graphPageSize());
         int skip = q.containsKey("$skip") ? Integer.parseInt(q.get("$skip")) : 0;
-        List<Instance> page = skip >= all.size() ? List.of() : all.subList(skip, Math.min(all.size(), skip + pageSize));
+        List<T> page = skip >= all.size() ? List.of() : all.subList(skip, Math.min(all.size(), skip + pageSize));
         Set<String> select = select(q);
         List<Map<String, Object>> values = new ArrayList<>();
-        for (Instance i : page) {
-            values.add(selected(event(i, mailbox, zone, zoneLabel), select));
+        for (T item : page) {
+            values.add(selected(toJson.apply(item), select));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", req.baseUrl() + "/v1.0/$metadata#users('" + encode(userId) + "')/"
-                + (calendarId == null ? "calendar" : "calendars('" + calendarId + "')") + "/calendarView");
+        body.put("@odata.context", context);
+        if ("true".equalsIgnoreCase(q.get("$count"))) {
+            body.put("@odata.count", all.size());
+        }
         body.put("value", values);
         if (skip + page.size() < all.size()) {
             Map<String, String> next = new LinkedHashMap<>(q);
             next.put("$skip", String.valueOf(skip + page.size()));
-            body.put("@odata.nextLink", req.baseUrl() + req.path() + "?" + query(next));
+            body.put("@odata.nextLink", (nextBase != null ? nextBase : req.baseUrl()) + req.path() + "?" + query(next));
         }
-        SimResponse r = json(200, body);
-        if (preferredZone != null) {
-            r.header("Preference-Applied", "outlook.timezone=\"" + preferredZone + "\"");
-        }
-        return r;
+        return json(200, body);
     }
 
-    private Map<String, Object> event(Instance i, Mailbox mailbox, ZoneId zone, String zoneLabel) {
+    /** An item as {@code /events} shows it: a single item, or a series master with its recurrence. */
+    private Map<String, Object> item(CalendarEvent e, Mailbox mailbox, Zone zone) {
+        Instance own = new Instance(e, CalendarEvent.InstanceType.SINGLE, e.start().atZone(e.zone()).toInstant(),
+                e.end().atZone(e.zone()).toInstant(), null, null, e.subject(), e.location(), e.showAs());
+        Map<String, Object> m = event(own, mailbox, zone);
+        if (e.isRecurring()) {
+            m.put("type", "seriesMaster");
+            m.put("recurrence", recurrence(e));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> recurrence(CalendarEvent e) {
+        Recurrence r = e.recurrence();
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("type", r.pattern() == Recurrence.Pattern.DAILY ? "daily" : "weekly");
+        pattern.put("interval", r.interval());
+        pattern.put("month", 0);
+        pattern.put("dayOfMonth", 0);
+        if (r.pattern() == Recurrence.Pattern.WEEKLY) {
+            pattern.put("daysOfWeek", r.days().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+        }
+        pattern.put("firstDayOfWeek", "sunday");
+        pattern.put("index", "first");
+        Map<String, Object> range = new LinkedHashMap<>();
+        range.put("type", r.until() != null ? "endDate" : "numbered");
+        range.put("startDate", e.start().toLocalDate().toString());
+        range.put("endDate", r.until() != null ? r.until().toString() : "0001-01-01");
+        range.put("recurrenceTimeZone", WindowsZones.id(e.zone()));
+        range.put("numberOfOccurrences", r.count());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pattern", pattern);
+        m.put("range", range);
+        return m;
+    }
+
+    /** An event as calendarView shows it (and, via {@link #item}, as events does). */
+    private Map<String, Object> event(Instance i, Mailbox mailbox, Zone zone) {
         CalendarEvent e = i.event();
         String id = graphId(i.itemId());
         Map<String, Object> m = new LinkedHashMap<>();
@@ -240,7 +380,7 @@ final class GraphHandler {
         m.put("transactionId", null);
         m.put("originalStartTimeZone", WindowsZones.id(e.zone()));
         m.put("originalEndTimeZone", WindowsZones.id(e.zone()));
-        m.put("iCalUId", e.uid());
+        m.put("iCalUId", i.iCalUId());
         m.put("reminderMinutesBeforeStart", 15);
         m.put("isReminderOn", false);
         m.put("hasAttachments", false);
@@ -288,8 +428,9 @@ final class GraphHandler {
             m.put("start", Map.of("dateTime", GRAPH_LOCAL.format(s), "timeZone", "UTC"));
             m.put("end", Map.of("dateTime", GRAPH_LOCAL.format(en), "timeZone", "UTC"));
         } else {
-            m.put("start", Map.of("dateTime", GRAPH_LOCAL.format(i.start().atZone(zone)), "timeZone", zoneLabel));
-            m.put("end", Map.of("dateTime", GRAPH_LOCAL.format(i.end().atZone(zone)), "timeZone", zoneLabel));
+            m.put("start", Map.of("dateTime", GRAPH_LOCAL.format(i.start().atZone(zone.id())), "timeZone",
+                    zone.label()));
+            m.put("end", Map.of("dateTime", GRAPH_LOCAL.format(i.end().atZone(zone.id())), "timeZone", zone.label()));
         }
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("displayName", i.location() == null ? "" : i.location());
@@ -312,14 +453,11 @@ final class GraphHandler {
     }
 
     private SimResponse calendars(SimRequest req, Caller caller, String userId) {
-        Object target = mailboxFor(caller, userId);
+        Object target = mailboxData(caller, userId, CALENDAR_PERMISSIONS);
         if (target instanceof SimResponse r) {
             return r;
         }
         Mailbox mailbox = (Mailbox) target;
-        if (!caller.has("Calendars.Read") && !caller.has("Calendars.ReadBasic.All")) {
-            return error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
-        }
         List<Map<String, Object>> values = new ArrayList<>();
         for (CalendarFolder f : allFolders(mailbox)) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -346,10 +484,55 @@ final class GraphHandler {
         return json(200, body);
     }
 
+    // ------------------------------------------------------------------ mailbox settings
+
+    /** {@code /mailboxSettings} or just its {@code userPurpose} (user, room, equipment, shared). */
+    private SimResponse mailboxSettings(SimRequest req, Caller caller, String userId, boolean purposeOnly) {
+        Object target = mailboxData(caller, userId, SETTINGS_PERMISSIONS);
+        if (target instanceof SimResponse r) {
+            return r;
+        }
+        Mailbox m = (Mailbox) target;
+        String purpose = m.type().name().toLowerCase(Locale.ROOT);
+        String context = req.baseUrl() + "/v1.0/$metadata#users('" + encode(userId) + "')/mailboxSettings";
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (purposeOnly) {
+            body.put("@odata.context", context + "/userPurpose");
+            body.put("value", purpose);
+            return json(200, body);
+        }
+        String zone = WindowsZones.id(m.timeZone());
+        String midnight = GRAPH_LOCAL.format(options.clock().instant().atZone(ZoneOffset.UTC).toLocalDate()
+                .atStartOfDay());
+        Map<String, Object> replies = new LinkedHashMap<>();
+        replies.put("status", "disabled");
+        replies.put("externalAudience", "all");
+        replies.put("internalReplyMessage", "");
+        replies.put("externalReplyMessage", "");
+        replies.put("scheduledStartDateTime", Map.of("dateTime", midnight, "timeZone", "UTC"));
+        replies.put("scheduledEndDateTime", Map.of("dateTime", midnight, "timeZone", "UTC"));
+        Map<String, Object> hours = new LinkedHashMap<>();
+        hours.put("daysOfWeek", List.of("monday", "tuesday", "wednesday", "thursday", "friday"));
+        hours.put("startTime", "08:00:00.0000000");
+        hours.put("endTime", "17:00:00.0000000");
+        hours.put("timeZone", Map.of("name", zone));
+        body.put("@odata.context", context);
+        body.put("archiveFolder", graphId(Ids.folderId(m.smtp(), "archive")));
+        body.put("timeZone", zone);
+        body.put("delegateMeetingMessageDeliveryOptions", "sendToDelegateOnly");
+        body.put("dateFormat", "M/d/yyyy");
+        body.put("timeFormat", "h:mm tt");
+        body.put("userPurpose", purpose);
+        body.put("automaticRepliesSetting", replies);
+        body.put("language", Map.of("locale", "en-US", "displayName", "English (United States)"));
+        body.put("workingHours", hours);
+        return json(200, body);
+    }
+
     // ------------------------------------------------------------------ directory
 
     private SimResponse users(SimRequest req, Caller caller) {
-        if (!caller.has("User.Read.All") && !caller.has("User.ReadBasic.All") && !caller.has("Directory.Read.All")) {
+        if (!caller.hasAny("User.Read.All", "User.ReadBasic.All", "Directory.Read.All")) {
             return error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
         }
         Map<String, String> q = req.query();
@@ -358,6 +541,11 @@ final class GraphHandler {
             return error(400, "Request_UnsupportedQuery", "Request with $search query parameter only works through"
                     + " MSGraph with a special request header: 'ConsistencyLevel: eventual'");
         }
+        if (search != null && !SEARCH_CLAUSE.matcher(search).find()) {
+            // a simulator wording: Graph rejects unquoted search terms with a syntax error
+            return error(400, "Request_UnsupportedQuery", "Syntax error: the $search value must be quoted, e.g."
+                    + " \"displayName:room\".");
+        }
         List<Mailbox> matches = new ArrayList<>();
         for (Mailbox m : scenario.mailboxesOf(caller.tenant())) {
             if (matchesSearch(m, search) && matchesFilter(m, q.get("$filter"))) {
@@ -365,18 +553,22 @@ final class GraphHandler {
             }
         }
         matches.sort(Comparator.comparing(m -> m.displayName().toLowerCase(Locale.ROOT)));
-        int top = Math.min(999, pageSize(req, q, 100));
+        int top = q.containsKey("$top") ? Integer.parseInt(q.get("$top")) : 100;
+        if (top < 1 || top > 999) {
+            return error(400, "Request_BadRequest", "Invalid page size specified: '" + top
+                    + "'. Must be between 1 and 999 inclusive.");
+        }
         int skip = q.containsKey("$skiptoken") ? skipFromToken(q.get("$skiptoken")) : 0;
         List<Mailbox> page = skip >= matches.size() ? List.of()
                 : matches.subList(skip, Math.min(matches.size(), skip + top));
         Set<String> select = select(q);
         List<Map<String, Object>> values = new ArrayList<>();
         for (Mailbox m : page) {
-            values.add(selected(userJson(m), select));
+            values.add(selectedProperties(userJson(m), select));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", req.baseUrl() + "/v1.0/$metadata#users");
-        if (q.containsKey("$count") || search != null) {
+        if ("true".equalsIgnoreCase(q.get("$count"))) {
             body.put("@odata.count", matches.size());
         }
         body.put("value", values);
@@ -395,7 +587,7 @@ final class GraphHandler {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", req.baseUrl() + "/v1.0/$metadata#users/$entity");
-        body.putAll(selected(userJson((Mailbox) target), select(req.query())));
+        body.putAll(selectedProperties(userJson((Mailbox) target), select(req.query())));
         return json(200, body);
     }
 
@@ -418,8 +610,8 @@ final class GraphHandler {
     }
 
     private SimResponse roomLists(SimRequest req, Caller caller) {
-        if (!caller.has("Place.Read.All")) {
-            return error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        if (!caller.hasAny("Place.Read.All")) {
+            return error(403, "ErrorAccessDenied", ACCESS_DENIED);
         }
         List<Map<String, Object>> values = new ArrayList<>();
         for (RoomList r : scenario.roomListsOf(caller.tenant())) {
@@ -440,8 +632,8 @@ final class GraphHandler {
     }
 
     private SimResponse rooms(SimRequest req, Caller caller, String listId) {
-        if (!caller.has("Place.Read.All")) {
-            return error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        if (!caller.hasAny("Place.Read.All")) {
+            return error(403, "ErrorAccessDenied", ACCESS_DENIED);
         }
         List<Mailbox> rooms;
         String context;
@@ -496,9 +688,28 @@ final class GraphHandler {
             return error(404, "ErrorInvalidUser", "The requested user '" + userId + "' is invalid.");
         }
         if (caller.user() != null && !caller.user().isDelegateOf(m.get())) {
-            return error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+            return error(403, "ErrorAccessDenied", ACCESS_DENIED);
         }
         return m.get();
+    }
+
+    /**
+     * The mailbox whose Exchange data (calendars, events, settings) the caller reads, or the error Graph answers:
+     * 404 for an unknown user, 403 without one of {@code permissions}, 403 RAOP when an application access policy
+     * leaves the mailbox out.
+     */
+    private Object mailboxData(Caller caller, String userId, String... permissions) {
+        Object target = mailboxFor(caller, userId);
+        if (target instanceof SimResponse) {
+            return target;
+        }
+        if (!caller.hasAny(permissions)) {
+            return error(403, "ErrorAccessDenied", ACCESS_DENIED);
+        }
+        if (caller.policyBlocks((Mailbox) target)) {
+            return error(403, "ErrorAccessDenied", ACCESS_POLICY_DENIED);
+        }
+        return target;
     }
 
     private static List<CalendarFolder> allFolders(Mailbox m) {
@@ -516,39 +727,46 @@ final class GraphHandler {
         return null;
     }
 
-    private static String operationOf(String path) {
-        if (path.endsWith("/calendarView") || path.endsWith("/calendarView/")) {
-            return "calendarView";
-        }
-        if (path.endsWith("/calendars") || path.endsWith("/calendars/")) {
-            return "calendars";
-        }
-        if (path.startsWith("/places")) {
-            return "places";
-        }
-        return "users";
-    }
+    private static final Pattern SEARCH_CLAUSE = Pattern.compile("\"(?:([A-Za-z]+):)?([^\"]*)\"");
 
+    /**
+     * {@code $search} on users: {@code "property:value"} clauses (displayName, mail, userPrincipalName; a clause
+     * without property means displayName) joined by OR, or all by AND; a clause matches when a word of the
+     * property starts with the value, case-insensitively, as Graph's tokenized search does.
+     */
     private static boolean matchesSearch(Mailbox m, String search) {
         if (search == null) {
             return true;
         }
-        String s = search.replace("\"", "").trim();
-        String field = "displayName";
-        int colon = s.indexOf(':');
-        if (colon > 0) {
-            field = s.substring(0, colon);
-            s = s.substring(colon + 1);
+        boolean and = search.matches("(?s).*\"\\s+AND\\s+\".*");
+        boolean any = false;
+        boolean all = true;
+        Matcher clause = SEARCH_CLAUSE.matcher(search);
+        while (clause.find()) {
+            boolean hit = wordStartsWith(property(m, clause.group(1)), clause.group(2).trim());
+            any |= hit;
+            all &= hit;
         }
-        String value = s.toLowerCase(Locale.ROOT);
-        String target = ("mail".equalsIgnoreCase(field) || "userPrincipalName".equalsIgnoreCase(field) ? m.smtp()
-                : m.displayName()).toLowerCase(Locale.ROOT);
-        for (String token : target.split("[\\s@.\\-()]+")) {
-            if (token.startsWith(value)) {
+        return and ? all && any : any;
+    }
+
+    private static String property(Mailbox m, String name) {
+        return name != null && (name.equalsIgnoreCase("mail") || name.equalsIgnoreCase("userPrincipalName"))
+                ? m.smtp() : m.displayName();
+    }
+
+    private static boolean wordStartsWith(String target, String value) {
+        String t = target.toLowerCase(Locale.ROOT);
+        String v = value.toLowerCase(Locale.ROOT);
+        if (t.startsWith(v)) {
+            return true;
+        }
+        for (String token : t.split("[\\s@.\\-()]+")) {
+            if (token.startsWith(v)) {
                 return true;
             }
         }
-        return target.startsWith(value);
+        return false;
     }
 
     private static final Pattern STARTSWITH = Pattern.compile("startswith\\((\\w+),\\s*'([^']*)'\\)",
@@ -564,8 +782,7 @@ final class GraphHandler {
             any = true;
             String field = matcher.group(1);
             String value = matcher.group(2).toLowerCase(Locale.ROOT);
-            String target = "displayName".equalsIgnoreCase(field) ? m.displayName() : m.smtp();
-            if (target.toLowerCase(Locale.ROOT).startsWith(value)) {
+            if (property(m, field).toLowerCase(Locale.ROOT).startsWith(value)) {
                 return true;
             }
         }
@@ -598,16 +815,23 @@ final class GraphHandler {
         if (s == null || s.isBlank()) {
             return null;
         }
-        return Set.of(s.split(","));
+        return Set.copyOf(List.of(s.trim().split("\\s*,\\s*")));
     }
 
+    /** {@code $select} on an Outlook item: its id and {@code @odata} annotations come along. */
     private static Map<String, Object> selected(Map<String, Object> full, Set<String> select) {
-        if (select == null) {
-            return full;
-        }
+        return select == null ? full : pick(full, k -> k.startsWith("@odata") || k.equals("id") || select.contains(k));
+    }
+
+    /** {@code $select} on a directory object: only what was selected. */
+    private static Map<String, Object> selectedProperties(Map<String, Object> full, Set<String> select) {
+        return select == null ? full : pick(full, select::contains);
+    }
+
+    private static Map<String, Object> pick(Map<String, Object> full, java.util.function.Predicate<String> keep) {
         Map<String, Object> m = new LinkedHashMap<>();
         full.forEach((k, v) -> {
-            if (k.startsWith("@odata") || k.equals("id") || select.contains(k)) {
+            if (keep.test(k)) {
                 m.put(k, v);
             }
         });

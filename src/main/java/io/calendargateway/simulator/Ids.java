@@ -2,9 +2,11 @@ package io.calendargateway.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -69,10 +71,16 @@ final class Ids {
         return Base64.getEncoder().encodeToString(ck);
     }
 
-    /** A Global Object ID in the form Outlook writes into UID. */
-    static String uid(String seed) {
+    /**
+     * A Global Object ID in the form Outlook writes into UID: the class id, then the instance date (year in two
+     * bytes, month, day; zeros for a master or single item), creation time, 8 reserved bytes, the size of the
+     * data (16, little-endian) and the data. Graph's {@code iCalUId} of one occurrence carries its original date.
+     */
+    static String uid(String seed, LocalDate instanceDate) {
         byte[] h = sha256(seed);
-        return "040000008200E00074C5B7101A82E00800000000"
+        String date = instanceDate == null ? "00000000" : String.format(Locale.ROOT, "%04X%02X%02X",
+                instanceDate.getYear(), instanceDate.getMonthValue(), instanceDate.getDayOfMonth());
+        return "040000008200E00074C5B7101A82E008" + date
                 + HexFormat.of().withUpperCase().formatHex(h, 0, 8)
                 + "000000000000000010000000"
                 + HexFormat.of().withUpperCase().formatHex(h, 8, 24);

@@ -3,10 +3,11 @@ package io.calendargateway.simulator;
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** A mailbox (user, room or equipment) with its time zone and primary calendar folder tree. */
+/** A mailbox (user, room, equipment or shared) with its time zone and primary calendar folder tree. */
 public final class Mailbox {
 
-    public enum Type { USER, ROOM, EQUIPMENT }
+    /** The recipient type; Graph's mailboxSettings {@code userPurpose} is its lower-case name. */
+    public enum Type { USER, ROOM, EQUIPMENT, SHARED }
 
     private final String smtp;
     private final String displayName;
@@ -34,6 +35,11 @@ public final class Mailbox {
 
     public static Mailbox equipment(String smtp, String displayName, String zone) {
         return new Mailbox(smtp, displayName, Type.EQUIPMENT, ZoneId.of(zone));
+    }
+
+    /** A shared mailbox (a team address without a sign-in of its own). */
+    public static Mailbox shared(String smtp, String displayName, String zone) {
+        return new Mailbox(smtp, displayName, Type.SHARED, ZoneId.of(zone));
     }
 
     /** Room facts Graph's places API reports. */

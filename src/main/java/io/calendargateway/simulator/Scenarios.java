@@ -50,6 +50,13 @@ import java.util.Locale;
  * <h2>Exchange Online tenant {@code northwind} (id {@value #NORTHWIND_TENANT_ID})</h2>
  * EWS disabled (HTTP 403) except for the allow-listed app {@value #NORTHWIND_APP_ALLOWED}; Graph works.
  *
+ * <h2>Exchange Online tenant {@code tailspin} (id {@value #TAILSPIN_TENANT_ID}, tailspintoys.com)</h2>
+ * Read over Graph (EWS disabled): the same rooms, calendars and room lists as contoso (room1 ... training at
+ * tailspintoys.com), users alexw, meganb, juergen.weiss, the shared mailbox reception and the equipment
+ * projector1. Apps: {@value #TAILSPIN_APP} (Calendars.Read, Place.Read.All, User.Read.All, MailboxSettings.Read),
+ * {@value #TAILSPIN_APP_CALENDARS_ONLY} (Calendars.Read only), {@value #TAILSPIN_APP_RESTRICTED} (all four, under
+ * an application access policy: only room1 and room2, else 403 RAOP).
+ *
  * <h2>On-premises organization {@code litware} (litware.com, Windows domain LITWARE)</h2>
  * No room list at all; {@code LITWARE\svc-directory} / {@value #LITWARE_PASSWORD} impersonates every mailbox.
  */
@@ -84,6 +91,20 @@ public final class Scenarios {
     public static final String NORTHWIND_APP_ALLOWED = "55555555-aaaa-4bbb-8ccc-000000000005";
     public static final String NORTHWIND_APP_ALLOWED_SECRET = "northwind-allowed-secret";
 
+    public static final String TAILSPIN_TENANT_ID = "3c5a7e9b-1d2f-4a6c-8e0b-7f9d1c3e5a2b";
+    public static final String TAILSPIN_DOMAIN = "tailspintoys.com";
+    /** Consented: Calendars.Read, Place.Read.All, User.Read.All, MailboxSettings.Read. */
+    public static final String TAILSPIN_APP = "66666666-aaaa-4bbb-8ccc-000000000006";
+    public static final String TAILSPIN_APP_SECRET = "tailspin-secret-value";
+    /** Consented to Calendars.Read only. */
+    public static final String TAILSPIN_APP_CALENDARS_ONLY = "77777777-aaaa-4bbb-8ccc-000000000007";
+    public static final String TAILSPIN_APP_CALENDARS_ONLY_SECRET = "tailspin-calendars-secret";
+    /** All four roles, but an application access policy limits it to the members of {@link #TAILSPIN_POLICY_GROUP}. */
+    public static final String TAILSPIN_APP_RESTRICTED = "88888888-aaaa-4bbb-8ccc-000000000008";
+    public static final String TAILSPIN_APP_RESTRICTED_SECRET = "tailspin-restricted-secret";
+    /** The mail-enabled security group of the restricted app's access policy: room1 and room2. */
+    public static final String TAILSPIN_POLICY_GROUP = "doorsign-rooms@tailspintoys.com";
+
     public static final String LITWARE_PASSWORD = "Litware-Pass1";
 
     /** Users named "Contoso User 001" ... so that a ResolveNames for "contoso" exceeds the 100-entry cap. */
@@ -113,6 +134,7 @@ public final class Scenarios {
         fabrikam(s, today);
         northwind(s, today);
         litware(s, today);
+        tailspin(s, today);
         return s;
     }
 
@@ -139,11 +161,27 @@ public final class Scenarios {
             s.mailbox(Mailbox.user("user" + n + "@contoso.com", "Contoso User " + n, "Europe/Berlin"));
         }
 
-        Mailbox room1 = Mailbox.room("room1@contoso.com", "Room 1", "Europe/Berlin").place(8, "Building 1");
+        s.mailbox(Mailbox.equipment("projector1@contoso.com", "Projector 1", "Europe/Berlin"));
+        s.mailbox(Mailbox.user("juergen.weiss@contoso.com", "Jürgen Weiß", "Europe/Berlin"));
+        trickyRooms(s, d, "contoso.com");
+
+        s.autodiscoverRedirectAddress("old.address@contoso.com", "alexw@contoso.com");
+        s.autodiscoverRedirectUrl("moved@contoso.com", "{https}/autodiscover/autodiscover.xml");
+        s.autodiscoverRedirectAddress("loop1@contoso.com", "loop2@contoso.com");
+        s.autodiscoverRedirectAddress("loop2@contoso.com", "loop1@contoso.com");
+    }
+
+    /**
+     * The rooms every backend must read alike, with their room lists, in the organization of {@code domain}:
+     * contoso's over EWS and tailspin's over Graph hold the same calendars (organizers keep their contoso
+     * addresses on both sides).
+     */
+    private static void trickyRooms(Scenario s, LocalDate d, String domain) {
+        Mailbox room1 = Mailbox.room("room1@" + domain, "Room 1", "Europe/Berlin").place(8, "Building 1");
         s.mailbox(room1);
         fillRoom1(room1.calendar(), d);
 
-        Mailbox room2 = Mailbox.room("room2@contoso.com", "Room 2", "Europe/Berlin").place(6, "Building 1");
+        Mailbox room2 = Mailbox.room("room2@" + domain, "Room 2", "Europe/Berlin").place(6, "Building 1");
         s.mailbox(room2);
         room2.calendar().add(
                 at("Alex Wilber", d, 9, 0, 60).organizer("Alex Wilber", "alexw@contoso.com").location("Room 2"),
@@ -151,7 +189,7 @@ public final class Scenarios {
                 at("Alex Wilber", d, 14, 0, 60).organizer("Alex Wilber", "alexw@contoso.com").location("Room 2"),
                 at("Board prep", d, 16, 0, 30).organizer("Megan Bowen", "meganb@contoso.com").location("Room 2"));
 
-        Mailbox board = Mailbox.room("boardroom@contoso.com", "Board Room", "Europe/Berlin").place(20, "Building 1");
+        Mailbox board = Mailbox.room("boardroom@" + domain, "Board Room", "Europe/Berlin").place(20, "Building 1");
         s.mailbox(board);
         board.calendar().add(
                 at("Board meeting", d, 10, 0, 120).organizer("Megan Bowen", "meganb@contoso.com"),
@@ -165,7 +203,7 @@ public final class Scenarios {
                 CalendarEvent.allDay("Public holiday", d.plusDays(10), d.plusDays(10), BERLIN),
                 CalendarEvent.allDay("Team retreat", d.plusDays(20), d.plusDays(21), BERLIN)));
 
-        Mailbox room3 = Mailbox.room("room3@contoso.com", "Room 3", "Europe/Berlin").place(12, "Building 2");
+        Mailbox room3 = Mailbox.room("room3@" + domain, "Room 3", "Europe/Berlin").place(12, "Building 2");
         s.mailbox(room3);
         String[] blocks = {"Morning block", "Midday block", "Afternoon block"};
         int[] hours = {8, 11, 14};
@@ -174,7 +212,7 @@ public final class Scenarios {
                     .organizer("Megan Bowen", "meganb@contoso.com").recurring(Recurrence.daily(1).count(365)));
         }
 
-        Mailbox roomNy = Mailbox.room("room-ny@contoso.com", "Room NY", "America/New_York").place(10, "New York");
+        Mailbox roomNy = Mailbox.room("room-ny@" + domain, "Room NY", "America/New_York").place(10, "New York");
         s.mailbox(roomNy);
         LocalDate nyChange = nextTransition(NEW_YORK, d);
         roomNy.calendar().add(
@@ -188,7 +226,7 @@ public final class Scenarios {
                 CalendarEvent.allDay("NY conference", d.plusDays(4), d.plusDays(5), NEW_YORK)
                         .showAs(CalendarEvent.ShowAs.BUSY).organizer("Alex Wilber", "alexw@contoso.com"));
 
-        Mailbox roomIn = Mailbox.room("room-in@contoso.com", "Room Mumbai", "Asia/Kolkata").place(6, "Mumbai");
+        Mailbox roomIn = Mailbox.room("room-in@" + domain, "Room Mumbai", "Asia/Kolkata").place(6, "Mumbai");
         s.mailbox(roomIn);
         roomIn.calendar().add(
                 CalendarEvent.at("Mumbai sync", d.atTime(10, 0), d.atTime(11, 0), KOLKATA)
@@ -196,7 +234,7 @@ public final class Scenarios {
                 // east of UTC an all-day event starts the UTC day before: 18:30Z
                 CalendarEvent.allDay("Diwali", d.plusDays(1), d.plusDays(1), KOLKATA));
 
-        Mailbox busy = Mailbox.room("room-busy@contoso.com", "Busy Room", "Europe/Berlin").place(4, "Building 3");
+        Mailbox busy = Mailbox.room("room-busy@" + domain, "Busy Room", "Europe/Berlin").place(4, "Building 3");
         s.mailbox(busy);
         for (int i = 0; i < BUSY_ROOM_SLOTS_PER_DAY; i++) {
             LocalTime t = LocalTime.of(8, 0).plusMinutes(15L * i);
@@ -204,25 +242,17 @@ public final class Scenarios {
                     .organizer("Megan Bowen", "meganb@contoso.com").recurring(Recurrence.daily(1).count(45)));
         }
 
-        s.mailbox(Mailbox.equipment("projector1@contoso.com", "Projector 1", "Europe/Berlin"));
-        s.mailbox(Mailbox.user("juergen.weiss@contoso.com", "Jürgen Weiß", "Europe/Berlin"));
-
-        Mailbox training = Mailbox.room("training@contoso.com", "Schulungsraum Köln", "Europe/Berlin")
+        Mailbox training = Mailbox.room("training@" + domain, "Schulungsraum Köln", "Europe/Berlin")
                 .place(16, "Building 3");
         s.mailbox(training);
         fillTraining(training.calendar(), d);
 
-        s.roomList(new RoomList("building1@contoso.com", "Building 1 Rooms", "room1@contoso.com",
-                "room2@contoso.com", "boardroom@contoso.com"));
-        s.roomList(new RoomList("building2@contoso.com", "Building 2 Rooms", "room3@contoso.com",
-                "room-ny@contoso.com", "room-in@contoso.com"));
-        s.roomList(new RoomList("building3@contoso.com", "Building 3 Rooms", "room-busy@contoso.com",
-                "training@contoso.com"));
-
-        s.autodiscoverRedirectAddress("old.address@contoso.com", "alexw@contoso.com");
-        s.autodiscoverRedirectUrl("moved@contoso.com", "{https}/autodiscover/autodiscover.xml");
-        s.autodiscoverRedirectAddress("loop1@contoso.com", "loop2@contoso.com");
-        s.autodiscoverRedirectAddress("loop2@contoso.com", "loop1@contoso.com");
+        s.roomList(new RoomList("building1@" + domain, "Building 1 Rooms", "room1@" + domain,
+                "room2@" + domain, "boardroom@" + domain));
+        s.roomList(new RoomList("building2@" + domain, "Building 2 Rooms", "room3@" + domain,
+                "room-ny@" + domain, "room-in@" + domain));
+        s.roomList(new RoomList("building3@" + domain, "Building 3 Rooms", "room-busy@" + domain,
+                "training@" + domain));
     }
 
     /**
@@ -341,6 +371,30 @@ public final class Scenarios {
         s.mailbox(conf);
         conf.calendar().add(at("Northwind review", d, 10, 0, 60));
         s.roomList(new RoomList("rooms@northwind.com", "Northwind Rooms", "conference@northwind.com"));
+    }
+
+    /**
+     * An Exchange Online tenant read over Graph (EWS off, as for tenants since October 2026) whose rooms hold the
+     * same calendars as contoso's, so both backends can be checked against the same data.
+     */
+    private static void tailspin(Scenario s, LocalDate d) {
+        s.tenant(Tenant.online(TAILSPIN_TENANT_ID, "tailspin", TAILSPIN_DOMAIN, "tailspintoys.onmicrosoft.com")
+                .ewsDisabled());
+        String[] roles = {"Calendars.Read", "Place.Read.All", "User.Read.All", "MailboxSettings.Read"};
+        s.app("tailspin", new OAuthApp(TAILSPIN_APP, "Door Signs", TAILSPIN_APP_SECRET).graphRoles(roles));
+        s.app("tailspin", new OAuthApp(TAILSPIN_APP_CALENDARS_ONLY, "Door Signs (Calendars.Read only)",
+                TAILSPIN_APP_CALENDARS_ONLY_SECRET).graphRoles("Calendars.Read"));
+        s.app("tailspin", new OAuthApp(TAILSPIN_APP_RESTRICTED, "Door Signs (access policy)",
+                TAILSPIN_APP_RESTRICTED_SECRET).graphRoles(roles)
+                .restrictAccess(TAILSPIN_POLICY_GROUP, "room1@" + TAILSPIN_DOMAIN, "room2@" + TAILSPIN_DOMAIN));
+        Mailbox alexw = Mailbox.user("alexw@" + TAILSPIN_DOMAIN, "Alex Wilber", "Europe/Berlin");
+        s.mailbox(alexw);
+        alexw.calendar().add(at("Alex 1:1", d, 11, 0, 30).organizer("Alex Wilber", "alexw@" + TAILSPIN_DOMAIN));
+        s.mailbox(Mailbox.user("meganb@" + TAILSPIN_DOMAIN, "Megan Bowen", "Europe/Berlin"));
+        s.mailbox(Mailbox.user("juergen.weiss@" + TAILSPIN_DOMAIN, "Jürgen Weiß", "Europe/Berlin"));
+        s.mailbox(Mailbox.shared("reception@" + TAILSPIN_DOMAIN, "Reception", "Europe/Berlin"));
+        s.mailbox(Mailbox.equipment("projector1@" + TAILSPIN_DOMAIN, "Projector 1", "Europe/Berlin"));
+        trickyRooms(s, d, TAILSPIN_DOMAIN);
     }
 
     /** An on-premises organisation without any room list: nothing in its directory can be told to be a room. */

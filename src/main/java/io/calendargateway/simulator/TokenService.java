@@ -95,27 +95,10 @@ final class TokenService {
                     + " sent in the request is the client secret value, not the client secret ID, for a secret"
                     + " added to app '" + clientId + "'.");
         }
-        Instant now = clock.instant();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("aud", audience);
-        claims.put("iss", "https://sts.windows.net/" + t.id() + "/");
-        claims.put("iat", now.getEpochSecond());
-        claims.put("nbf", now.getEpochSecond());
-        claims.put("exp", now.getEpochSecond() + 3599);
-        claims.put("app_displayname", a.displayName());
-        claims.put("appid", a.clientId());
-        claims.put("appidacr", "1");
-        claims.put("tid", t.id());
-        claims.put("ver", "1.0");
         if (grant.equals("client_credentials")) {
-            claims.put("idtyp", "app");
-            claims.put("oid", Ids.guidFrom("sp:" + a.clientId()));
-            if (a.adminConsent()) {
-                claims.put("roles", audience.equals(EWS_AUDIENCE) ? EWS_APP_ROLES : GRAPH_APP_ROLES);
-            }
-            claims.put("sub", Ids.guidFrom("sp:" + a.clientId()));
-            return success(claims, null);
+            return success(appClaims(t, a, audience), null);
         }
+        Map<String, Object> claims = claims(t, a, audience);
         String username = form.getOrDefault("username", "");
         Optional<Account> user = scenario.accountByUpn(username).filter(u -> u.tenant() == t);
         if (user.isEmpty() || !user.get().password().equals(form.get("password"))) {
@@ -167,6 +150,34 @@ final class TokenService {
         claims.put("sub", Ids.guidFrom("sub:" + u.upn()));
         return success(claims, audience.equals(EWS_AUDIENCE) ? EWS_AUDIENCE + "/EWS.AccessAsUser.All"
                 : GRAPH_AUDIENCE + "/Calendars.Read " + GRAPH_AUDIENCE + "/Place.Read.All");
+    }
+
+    /** The claims of a client-credentials token of {@code app} for {@code audience}. */
+    Map<String, Object> appClaims(Tenant t, OAuthApp app, String audience) {
+        Map<String, Object> claims = claims(t, app, audience);
+        claims.put("idtyp", "app");
+        claims.put("oid", Ids.guidFrom("sp:" + app.clientId()));
+        if (app.adminConsent()) {
+            claims.put("roles", app.roles(audience));
+        }
+        claims.put("sub", Ids.guidFrom("sp:" + app.clientId()));
+        return claims;
+    }
+
+    private Map<String, Object> claims(Tenant t, OAuthApp app, String audience) {
+        Instant now = clock.instant();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("aud", audience);
+        claims.put("iss", "https://sts.windows.net/" + t.id() + "/");
+        claims.put("iat", now.getEpochSecond());
+        claims.put("nbf", now.getEpochSecond());
+        claims.put("exp", now.getEpochSecond() + 3599);
+        claims.put("app_displayname", app.displayName());
+        claims.put("appid", app.clientId());
+        claims.put("appidacr", "1");
+        claims.put("tid", t.id());
+        claims.put("ver", "1.0");
+        return claims;
     }
 
     /** Verified claims of a token we issued, or empty when the signature or format is wrong. */

@@ -55,6 +55,11 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A query-string value, spaces as %20 (Graph's $search and $filter values). */
+    static String urlEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
