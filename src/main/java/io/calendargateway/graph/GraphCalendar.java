@@ -8,6 +8,7 @@ import io.calendargateway.profile.ProfileKind;
 import io.calendargateway.upstream.Appointment;
 import io.calendargateway.upstream.CalendarBackend;
 import io.calendargateway.upstream.FolderNode;
+import io.calendargateway.upstream.Hints;
 import io.calendargateway.upstream.NameSearch;
 import io.calendargateway.upstream.Recipient;
 import io.calendargateway.upstream.RoomDirectory;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Room calendars and the directory over Microsoft Graph: {@code calendarView} of the primary or a bound calendar,
@@ -81,7 +83,7 @@ public class GraphCalendar implements CalendarBackend {
 
     @Override
     public RoomDirectory rooms(Profile profile) {
-        return graph.call(profile, null, "places", session -> {
+        return needs("Place.Read.All", () -> graph.call(profile, null, "places", session -> {
             List<RoomList> lists = new ArrayList<>();
             for (JsonNode list : session.all("/places/microsoft.graph.roomList",
                     GraphClient.query("$top", DIRECTORY_PAGE), Map.of())) {
@@ -96,13 +98,13 @@ public class GraphCalendar implements CalendarBackend {
             List<RoomList.Room> all = rooms(session.all("/places/microsoft.graph.room",
                     GraphClient.query("$top", DIRECTORY_PAGE), Map.of()));
             return RoomDirectory.withRooms(lists, all);
-        });
+        }));
     }
 
     @Override
     public NameSearch searchDirectory(Profile profile, String search) {
         String literal = "'" + search.replace("'", "''") + "'";
-        return graph.call(profile, null, "users", session -> {
+        return needs("User.Read.All", () -> graph.call(profile, null, "users", session -> {
             JsonNode page = session.get("/users", GraphClient.query(
                     "$filter", "startswith(displayName," + literal + ") or startswith(mail," + literal + ")",
                     "$select", "id,displayName,mail,userPrincipalName",
@@ -127,7 +129,24 @@ public class GraphCalendar implements CalendarBackend {
                 found.add(new Recipient(mail, name(user.path("displayName").asText(null), mail), type));
             }
             return new NameSearch(found, !page.hasNonNull("@odata.nextLink"));
-        });
+        }));
+    }
+
+    /**
+     * A directory call refused for lack of {@code permission}: Graph's 403 says only "access denied", the hint
+     * names what to grant (unless consent is missing altogether, which has its own hint).
+     */
+    private static <T> T needs(String permission, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UpstreamException e) {
+            UpstreamFailure f = e.failure();
+            if (f.kind() != Kind.FORBIDDEN || Hints.NO_ROLES.equals(f.hint())) {
+                throw e;
+            }
+            throw new UpstreamException(f.withHint("Grant the app the " + permission + " application permission "
+                    + "(Microsoft Graph) and admin consent for it."), e);
+        }
     }
 
     @Override

@@ -302,6 +302,34 @@ class ProfileDiagnosticsTest {
     }
 
     @Test
+    void graphAppWithoutPlaceAndUserPermissionsShouldWarnAboutEach() {
+        JsonPath report = test(graph(sim().graphUrl(), Scenarios.TAILSPIN_TENANT_ID,
+                Scenarios.TAILSPIN_APP_CALENDARS_ONLY, Scenarios.TAILSPIN_APP_CALENDARS_ONLY_SECRET, ""),
+                "room1@tailspintoys.com");
+        assertStep(report, "token", "WARNING", "MISSING_PERMISSIONS", Hints.MISSING_PERMISSION);
+        assertThat(report.getString("steps[0].detail")).endsWith("with roles [Calendars.Read]; missing "
+                + "Place.Read.All, User.Read.All");
+        assertThat(report.getList("warnings.message")).contains("The token lacks the permission User.Read.All, "
+                + "needed to search mailboxes by name. Add it as an application permission and grant admin consent.");
+        assertStep(report, "mailboxAccess", "OK", null, null);
+        assertStep(report, "calendarRead", "OK", null, null);
+    }
+
+    @Test
+    void graphMailboxOutsideTheAccessPolicyShouldNameThePolicy() {
+        String restricted = graph(sim().graphUrl(), Scenarios.TAILSPIN_TENANT_ID, Scenarios.TAILSPIN_APP_RESTRICTED,
+                Scenarios.TAILSPIN_APP_RESTRICTED_SECRET, "");
+        JsonPath allowed = test(restricted.replace("\"name\": \"", "\"name\": \"a-"), "room2@tailspintoys.com");
+        assertThat(allowed.getBoolean("ok")).isTrue();
+        JsonPath blocked = test(restricted, "room-busy@tailspintoys.com");
+        assertStep(blocked, "token", "OK", null, null);
+        assertStep(blocked, "mailboxAccess", "FAILED", "ErrorAccessDenied", Hints.GRAPH_ACCESS_POLICY);
+        assertThat(blocked.getString("steps[1].detail")).isEqualTo("Graph answered HTTP 403: Access to OData is "
+                + "disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
+        assertStep(blocked, "calendarRead", "SKIPPED", null, null);
+    }
+
+    @Test
     void graphThrottlingAndUnreachableGraphShouldSaySo() {
         sim().faults().graphThrottle("meeting-b@fabrikam.com", 3);
         try {
