@@ -78,6 +78,35 @@ class GraphRoomsTest {
     }
 
     @Test
+    void shouldSendAtMostFourRequestsForOneMailboxAtOnce() throws Exception {
+        profileId = profile(Scenarios.TAILSPIN_TENANT_ID, Scenarios.TAILSPIN_APP, Scenarios.TAILSPIN_APP_SECRET);
+        String room = "room2@" + Scenarios.TAILSPIN_DOMAIN;
+        Rooms.bind(room, "{\"profileId\": \"" + profileId + "\"}");
+        sim().faults().latency("calendarView", java.time.Duration.ofMillis(1_500));
+        // eight door signs ask for eight different cold days at once
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int day = 1; day <= 8; day++) {
+                String from = D.plusDays(40 + day).toString();
+                answers.add(pool.submit(() -> admin().when().get("/rooms/" + room + "/events?from=" + from)));
+            }
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                var response = answer.get();
+                outcomes.add(response.statusCode() == 200 ? "200"
+                        : response.statusCode() + " " + response.jsonPath().getString("code"));
+            }
+            // Graph would answer the fifth with 429: the gateway never sends it
+            assertThat(outcomes).containsExactlyInAnyOrder("200", "200", "200", "200",
+                    "503 GRAPH_MAILBOX_CONCURRENCY", "503 GRAPH_MAILBOX_CONCURRENCY", "503 GRAPH_MAILBOX_CONCURRENCY",
+                    "503 GRAPH_MAILBOX_CONCURRENCY");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldNotFollowANextLinkToAnotherHost() {
         profileId = profile(Scenarios.TAILSPIN_TENANT_ID, Scenarios.TAILSPIN_APP, Scenarios.TAILSPIN_APP_SECRET);
         String room = "room-busy@" + Scenarios.TAILSPIN_DOMAIN;
