@@ -2,6 +2,7 @@ package io.calendargateway.profile;
 
 import io.calendargateway.error.Problem;
 import io.calendargateway.error.ProblemException;
+import io.calendargateway.error.WriteConflicts;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -87,7 +88,7 @@ public class ProfileService {
         }
         UUID uuid = parseId(id);
         return repository.findById(uuid).onItem().ifNull().failWith(() -> notFound(id)).flatMap(profile -> {
-            if (!ifMatch.strip().equals(profile.etag()) && !ifMatch.strip().equals("*")) {
+            if (!WriteConflicts.matches(ifMatch, profile.etag())) {
                 return Uni.createFrom().failure(ProblemException.preconditionFailed(
                         "The profile changed since it was read: its ETag is now " + profile.etag()
                                 + "; read it again and repeat the update"));
@@ -108,17 +109,11 @@ public class ProfileService {
      * of a concurrent create with the same name gets the 409 of a duplicate name.
      */
     private static Throwable writeConflict(Throwable failure, String name) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof org.hibernate.StaleStateException) {
-                return ProblemException.preconditionFailed(
-                        "The profile was changed by another request at the same time; read it again and repeat");
-            }
-            if (t.getMessage() != null && t.getMessage().contains("profile_name_unique")) {
-                return duplicateName(name);
-            }
+        if (WriteConflicts.lostRace(failure)) {
+            return ProblemException.preconditionFailed(
+                    "The profile was changed by another request at the same time; read it again and repeat");
         }
-        return failure;
+        return WriteConflicts.violated(failure, "profile_name_unique") ? duplicateName(name) : failure;
     }
 
     /**

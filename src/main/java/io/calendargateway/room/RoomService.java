@@ -1,6 +1,7 @@
 package io.calendargateway.room;
 
 import io.calendargateway.error.ProblemException;
+import io.calendargateway.error.WriteConflicts;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +47,7 @@ public class RoomService {
                         "The room is bound already: send If-Match with the binding's ETag (from GET /rooms/" + mail
                                 + ") to replace it"));
             }
-            if (!ifMatch.strip().equals(existing.etag()) && !ifMatch.strip().equals("*")) {
+            if (!WriteConflicts.matches(ifMatch, existing.etag())) {
                 return Uni.createFrom().failure(ProblemException.preconditionFailed(
                         "The binding changed since it was read: its ETag is now " + existing.etag()));
             }
@@ -60,17 +61,13 @@ public class RoomService {
      * profile deleted meanwhile gets the 400 of an unknown profile.
      */
     private static Throwable writeConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof org.hibernate.StaleStateException || message.contains("room_binding_pkey")) {
-                return ProblemException.preconditionFailed(
-                        "The binding was changed by another request at the same time; read it again and repeat");
-            }
-            if (message.contains("room_binding_profile_id_fkey")) {
-                return ProblemException.invalid(java.util.List.of(new io.calendargateway.error.Problem.FieldError(
-                        "profileId", "the profile was deleted meanwhile")));
-            }
+        if (WriteConflicts.lostRace(failure) || WriteConflicts.violated(failure, "room_binding_pkey")) {
+            return ProblemException.preconditionFailed(
+                    "The binding was changed by another request at the same time; read it again and repeat");
+        }
+        if (WriteConflicts.violated(failure, "room_binding_profile_id_fkey")) {
+            return ProblemException.invalid(java.util.List.of(new io.calendargateway.error.Problem.FieldError(
+                    "profileId", "the profile was deleted meanwhile")));
         }
         return failure;
     }
