@@ -10,6 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -111,9 +113,40 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** The texts of the elements found, read in one go. */
+    /** Types into an input or text area, replacing what it held. */
+    public void type(By by, String text) {
+        WebElement input = await(d -> d.findElement(by));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Clicks an element once it can be clicked. */
+    public void click(By by) {
+        await(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    public void select(By by, String value) {
+        new Select(await(d -> d.findElement(by))).selectByValue(value);
+    }
+
+    /** Fills form fields by name, in order: pairs of name and value; a select gets the option of that value. */
+    public void fill(String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            By field = By.name(namesAndValues[i]);
+            if ("select".equals(await(d -> d.findElement(field)).getTagName())) {
+                select(field, namesAndValues[i + 1]);
+            } else {
+                type(field, namesAndValues[i + 1]);
+            }
+        }
+    }
+
+    /** The texts of the elements found, read in one go once there is at least one. */
     public List<String> texts(By by) {
-        return await(d -> d.findElements(by).stream().map(WebElement::getText).toList());
+        return await(d -> {
+            List<String> texts = d.findElements(by).stream().map(WebElement::getText).toList();
+            return texts.isEmpty() ? null : texts;
+        });
     }
 
     /** Writes a PNG of the page under target/screenshots. */
