@@ -3,10 +3,11 @@ import { el, replace } from '/assets/dom.js';
 import { language, setLanguage, t, translate } from '/assets/i18n.js';
 import { forgetToken, signIn, token, whenUnauthorized } from './api.js';
 import { problem } from './ui.js';
+import * as directory from './directory.js';
 import * as profiles from './profiles.js';
 
 /** Each view renders itself into <main> from the rest of the route: #/profiles/<id>/edit → ['<id>', 'edit']. */
-const views = { profiles };
+const views = { profiles, directory };
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');

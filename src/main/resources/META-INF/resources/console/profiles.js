@@ -220,6 +220,8 @@ function details(main, profile) {
   replace(main,
     el('div', { class: 'toolbar' }, el('h1', { id: 'profile-name', text: profile.name }),
       el('a', { class: 'button', href: `#/profiles/${profile.id}/edit`, id: 'edit-profile', text: t('edit') }),
+      profile.kind === 'EWS' ? el('a', { class: 'button', href: `#/directory/${profile.id}`, id: 'browse-profile',
+        text: t('profile.browse') }) : null,
       remove),
     out,
     el('section', { class: 'panel' }, el('dl', { class: 'facts' },

@@ -4,6 +4,7 @@ import io.calendargateway.simulator.ExchangeSimulator;
 import io.calendargateway.simulator.Scenarios;
 import io.calendargateway.support.Admin;
 import io.calendargateway.support.Browser;
+import io.calendargateway.support.Rooms;
 import io.calendargateway.support.SimulatorResource;
 import io.calendargateway.support.TestDatabase;
 import io.calendargateway.upstream.Hints;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 
 import static io.calendargateway.support.Admin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** The admin console in a real browser, against the simulated Exchange: one browser for the whole class. */
 @QuarkusTest
@@ -30,10 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(SimulatorResource.class)
 class ConsoleTest {
 
-    /** Every profile this class creates starts so, and goes when it is done. */
+    /** Profiles created in the console start so; they, and those in PROFILES, go when the class is done. */
     private static final String PREFIX = "console-";
     private static final String TOKEN_KEY = "calendarGateway.adminToken";
 
+    private static final List<String> PROFILES = new ArrayList<>();
     private static Browser browser;
     private static int port;
 
@@ -53,8 +57,9 @@ class ConsoleTest {
         if (port != 0) {
             List<Map<String, Object>> profiles = admin().port(port).when().get("/profiles").then().statusCode(200)
                     .extract().jsonPath().getList("$");
-            profiles.stream().filter(p -> String.valueOf(p.get("name")).startsWith(PREFIX)).forEach(p -> admin()
-                    .port(port).when().delete("/profiles/" + p.get("id") + "?force=true").then().statusCode(204));
+            profiles.stream().filter(p -> String.valueOf(p.get("name")).startsWith(PREFIX)
+                    || PROFILES.contains(String.valueOf(p.get("id")))).forEach(p -> admin().port(port).when()
+                    .delete("/profiles/" + p.get("id") + "?force=true").then().statusCode(204));
         }
     }
 
@@ -156,6 +161,92 @@ class ConsoleTest {
         runTest("meeting-a@fabrikam.com");
         browser.awaitText(By.id("test-outcome"), "Every step passed.");
         assertThat(step("token").subList(0, 2)).containsExactly("Token", "OK");
+    }
+
+    @Test
+    void shouldSearchAMailboxOpenItsCalendarTreeAndPutAFolderOnADoorSign() {
+        String profileId = contosoProfile();
+        String projects = sim().scenario().mailbox("boardroom@contoso.com").orElseThrow().calendar().children()
+                .stream().filter(f -> f.name().equals("Projects")).findFirst().orElseThrow().folderId();
+        signedIn("#/directory/" + profileId);
+        browser.type(By.id("mailbox-search"), "board");
+        browser.click(By.id("search"));
+        String boardroom = "#search-results tr[data-mail='boardroom@contoso.com']";
+        assertThat(browser.texts(By.cssSelector(boardroom + " td")))
+                .startsWith("Board Room", "boardroom@contoso.com", "room");
+        browser.click(By.cssSelector(boardroom + " .open-calendars"));
+
+        browser.awaitText(By.id("tree-title"), "Calendars of boardroom@contoso.com");
+        assertThat(count("Calendar")).isEqualTo("2 items");
+        assertThat(count("Projects")).isEqualTo("3 items");
+        assertThat(count("Holidays")).isEqualTo("2 items");
+        assertThat(shown("Archive")).isFalse();
+        assertThat(browser.driver().findElement(By.id("calendar-tree")).getText()).doesNotContain("null");
+        toggle("Projects");
+        browser.await(d -> shown("Archive"));
+        assertThat(count("Archive")).isEqualTo("1 item");
+        toggle("Projects");
+        browser.await(d -> !shown("Archive"));
+
+        browser.driver().findElement(folder("Projects")).findElement(By.cssSelector(".node .bind")).click();
+        assertThat(browser.await(d -> d.findElement(By.name("folderId"))).getAttribute("value")).isEqualTo(projects);
+        assertThat(browser.driver().findElement(By.name("folderName")).getAttribute("value")).isEqualTo("Projects");
+        browser.fill("displayName", "Board Room (projects)", "privacy", "SHOW");
+        browser.click(By.id("save-binding"));
+        try {
+            browser.awaitText(By.cssSelector("#binding-result .title"),
+                    "Door signs of Board Room (projects) now show the folder Projects.");
+            admin().when().get("/rooms/boardroom@contoso.com").then().statusCode(200)
+                    .body("folderId", equalTo(projects)).body("privacy", equalTo("SHOW"))
+                    .body("profileId", equalTo(profileId)).body("name", equalTo("Board Room (projects)"));
+            assertThat(admin().when().get("/rooms/boardroom@contoso.com/events").then().statusCode(200).extract()
+                    .jsonPath().getList("events.subject")).containsExactly("Project kickoff");
+            browser.screenshots("console-directory");
+        } finally {
+            admin().when().delete("/rooms/boardroom@contoso.com").then().statusCode(204);
+        }
+    }
+
+    @Test
+    void shouldOpenTheRoomsOfARoomListAndADeeperTree() {
+        signedIn("#/directory/" + contosoProfile());
+        By building3 = By.xpath("//ul[@id='room-lists']/li[div/span[@class='name' and text()='Building 3 Rooms']]");
+        browser.await(d -> d.findElement(building3)).findElement(By.cssSelector(".toggle")).click();
+        By training = By.xpath("//li[@data-key='training@contoso.com']//button[@class='open-calendars']");
+        browser.click(training);
+
+        browser.awaitText(By.id("tree-title"), "Calendars of training@contoso.com");
+        assertThat(count("Leer")).isEqualTo("0 items");
+        toggle("Kurse");
+        toggle("Sprachen");
+        browser.await(d -> shown("Französisch"));
+        assertThat(count("Französisch")).isEqualTo("2 items");
+        assertThat(count("Archiv")).isEqualTo("1200 items");
+    }
+
+    /** A contoso profile (NTLM, impersonation) that claims no domain, removed when the class is done. */
+    private static String contosoProfile() {
+        String id = Rooms.profile("svc-gateway", Scenarios.SVC_GATEWAY_PASSWORD);
+        PROFILES.add(id);
+        return id;
+    }
+
+    /** The tree item of a calendar folder by its name. */
+    private static By folder(String name) {
+        return By.xpath("//ul[@id='calendar-tree']//li[div/span[@class='name' and text()='" + name + "']]");
+    }
+
+    private static String count(String folderName) {
+        return browser.await(d -> d.findElement(folder(folderName))).findElement(By.cssSelector(".node .count"))
+                .getText();
+    }
+
+    private static boolean shown(String folderName) {
+        return browser.driver().findElement(folder(folderName)).findElement(By.cssSelector(".node")).isDisplayed();
+    }
+
+    private static void toggle(String folderName) {
+        browser.await(d -> d.findElement(folder(folderName))).findElement(By.cssSelector(".node .toggle")).click();
     }
 
     /** Signs in (the token in sessionStorage, as the sign-in form leaves it) and opens a view. */
