@@ -3,11 +3,13 @@ import { el, replace } from '/assets/dom.js';
 import { language, setLanguage, t, translate } from '/assets/i18n.js';
 import { forgetToken, signIn, token, whenUnauthorized } from './api.js';
 import { problem } from './ui.js';
+import * as devices from './devices.js';
 import * as directory from './directory.js';
 import * as profiles from './profiles.js';
+import * as rooms from './rooms.js';
 
 /** Each view renders itself into <main> from the rest of the route: #/profiles/<id>/edit → ['<id>', 'edit']. */
-const views = { profiles, directory };
+const views = { profiles, directory, rooms, devices };
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');

@@ -186,8 +186,9 @@ async function bindingForm(profile, mail, folder, out) {
         { body, headers: etag ? { 'If-Match': etag } : {} });
       replace(result, el('div', { class: 'message ok' },
         el('p', { class: 'title', text: t('binding.saved', { name: room.name, folder: folder.name }) }),
-        el('p', {}, el('a', { href: `/signs/${segment(room.mail)}`, target: '_blank', rel: 'noopener',
-          text: `/signs/${room.mail}` }), ' ', el('span', { class: 'help', text: t('binding.keyHint') }))));
+        el('p', {}, el('a', { href: `#/rooms/${segment(room.mail)}`, id: 'open-room', text: t('binding.open') }), ' · ',
+          el('a', { href: `/signs/${segment(room.mail)}`, target: '_blank', rel: 'noopener',
+            text: `/signs/${room.mail}` }), ' ', el('span', { class: 'help', text: t('binding.keyHint') }))));
     });
   });
   replace(out, el('h2', { text: t('binding.title') }), form, result);

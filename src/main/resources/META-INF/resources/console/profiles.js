@@ -3,7 +3,7 @@
 import { el, replace } from '/assets/dom.js';
 import { t } from '/assets/i18n.js';
 import { api, segment } from './api.js';
-import { badge, busy, field, problem, table, warning } from './ui.js';
+import { badge, busy, confirming, field, table, warning } from './ui.js';
 
 export const title = 'nav.profiles';
 
@@ -205,18 +205,11 @@ function details(main, profile) {
       && t('profile.clientSecretSet')].filter(Boolean).join(', ')],
   ].filter(([, value]) => value);
   const out = el('div');
-  const remove = el('button', { type: 'button', class: 'danger', id: 'delete-profile', text: t('delete') });
-  remove.addEventListener('click', () => {
-    if (!remove.dataset.armed) {
-      remove.dataset.armed = 'yes';
-      remove.textContent = t('delete.confirm');
-      return;
-    }
-    busy(remove, out, async () => {
+  const remove = confirming(el('button', { type: 'button', class: 'danger', id: 'delete-profile', text: t('delete') }),
+    t('delete.confirm'), out, async () => {
       await api('DELETE', `/profiles/${profile.id}`);
       location.hash = '#/profiles';
     });
-  });
   replace(main,
     el('div', { class: 'toolbar' }, el('h1', { id: 'profile-name', text: profile.name }),
       el('a', { class: 'button', href: `#/profiles/${profile.id}/edit`, id: 'edit-profile', text: t('edit') }),

@@ -30,6 +30,19 @@ export async function busy(button, out, action) {
   }
 }
 
+/** A button that asks once more, its text becoming the question, before it runs the action (as busy does). */
+export function confirming(button, question, out, action) {
+  button.addEventListener('click', () => {
+    if (!button.dataset.armed) {
+      button.dataset.armed = 'yes';
+      button.textContent = question;
+      return;
+    }
+    busy(button, out, action);
+  });
+  return button;
+}
+
 export function badge(text, kind = text, title = null) {
   return el('span', { class: `badge ${kind}`, title, text });
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static io.calendargateway.support.Admin.admin;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -38,6 +40,7 @@ class ConsoleTest {
     private static final String TOKEN_KEY = "calendarGateway.adminToken";
 
     private static final List<String> PROFILES = new ArrayList<>();
+    private static String contoso;
     private static Browser browser;
     private static int port;
 
@@ -224,11 +227,112 @@ class ConsoleTest {
         assertThat(count("Archiv")).isEqualTo("1200 items");
     }
 
-    /** A contoso profile (NTLM, impersonation) that claims no domain, removed when the class is done. */
+    @Test
+    void shouldShowARoomsSyncStateWarningsAndTodaysEventsAsTheDoorSignSeesThem() {
+        String profileId = contosoProfile();
+        Rooms.bind("room2@contoso.com", "{\"profileId\": \"" + profileId + "\", \"privacy\": \"SHOW\"}");
+        String broken = Rooms.profile("Contoso with a wrong password", "svc-gateway", "wrong-password");
+        PROFILES.add(broken);
+        Rooms.bind("room3@contoso.com", "{\"profileId\": \"" + broken + "\", \"allowNonRoom\": true}");
+        try {
+            signedIn("#/rooms");
+            browser.click(By.xpath("//tr[@data-mail='room2@contoso.com']//a"));
+            browser.awaitText(By.id("room-name"), "Room 2");
+            if (LocalDate.now(Scenarios.BERLIN).equals(sim().scenario().referenceDate())) {
+                // the subjects are the organizers' names: the room mailbox rewrites them (AddOrganizerToSubject)
+                assertThat(browser.texts(By.cssSelector("table.events .subject")))
+                        .containsExactly("Alex Wilber", "Megan Bowen", "Alex Wilber", "Board prep");
+            }
+            assertThat(browser.texts(By.cssSelector("#room-warnings [data-code='ADD_ORGANIZER_TO_SUBJECT'] .hint")))
+                    .containsExactly(Hints.ADD_ORGANIZER_TO_SUBJECT);
+            assertThat(Hints.ADD_ORGANIZER_TO_SUBJECT).contains("-AddOrganizerToSubject $false -DeleteSubject $false");
+            assertThat(browser.driver().findElement(By.id("sync-state")).getText()).isEqualTo("current");
+            browser.screenshots("console-room");
+
+            // a room whose profile cannot sign in: the events' problem, and the failure with its code and hint
+            browser.open("/console#/rooms/room3@contoso.com");
+            browser.awaitText(By.cssSelector("#last-failure .hint"), Hints.UNAUTHORIZED);
+            String code = admin().when().get("/rooms/room3@contoso.com").then().statusCode(200).extract()
+                    .path("lastFailure.code");
+            assertThat(code).isEqualTo("HTTP_401");
+            assertThat(browser.driver().findElement(By.cssSelector("#last-failure .code")).getText()).isEqualTo(code);
+            assertThat(browser.driver().findElement(By.cssSelector("[role='alert'] .code")).getText()).isEqualTo(code);
+            assertThat(browser.driver().findElement(By.id("sync-state")).getText()).isEqualTo("stale");
+        } finally {
+            admin().when().delete("/rooms/room2@contoso.com").then().statusCode(204);
+            admin().when().delete("/rooms/room3@contoso.com").then().statusCode(204);
+        }
+    }
+
+    @Test
+    void shouldShowANewDeviceKeyOnceOpenADoorSignWithItAndRevokeIt() {
+        Rooms.bind("room1@contoso.com", "{\"profileId\": \"" + contosoProfile() + "\", \"privacy\": \"SHOW\"}");
+        String name = PREFIX + "sign " + UUID.randomUUID();
+        try {
+            signedIn("#/devices");
+            browser.fill("name", name, "rooms", "room1@contoso.com");
+            browser.click(By.id("create-device"));
+            String key = browser.await(d -> d.findElement(By.id("device-key"))).getText();
+            assertThat(key).startsWith("cgdk_");
+            browser.click(By.id("copy-key"));
+            browser.awaitText(By.id("copy-key"), "Copied");
+            assertThat(browser.driver().executeAsyncScript("navigator.clipboard.readText().then(arguments[0])"))
+                    .isEqualTo(key);
+            String row = "//tr[@data-device='" + name + "']";
+            assertThat(browser.texts(By.xpath(row + "/td[@class='last-seen']"))).containsExactly("never");
+            browser.screenshots("console-devices");
+
+            String sign = browser.driver().findElement(By.id("sign-link")).getAttribute("href");
+            assertThat(sign).endsWith("/signs/room1@contoso.com#key=" + key);
+            browser.driver().get(sign);
+            browser.awaitText(By.id("room-name"), "Room 1");
+            String state = admin().when().get("/rooms/room1@contoso.com/status").then().statusCode(200).extract()
+                    .path("state");
+            browser.awaitText(By.id("state"), state);
+
+            // the sign's polls are seen (stored at most once a minute, the first at once)
+            browser.open("/console#/devices");
+            browser.await(d -> {
+                d.navigate().refresh();
+                return !"never".equals(browser.texts(By.xpath(row + "/td[@class='last-seen']")).get(0));
+            });
+
+            browser.click(By.xpath(row + "//button"));
+            browser.awaitText(By.xpath(row + "//button"), "Really revoke?");
+            browser.click(By.xpath(row + "//button"));
+            browser.await(d -> d.findElements(By.xpath(row)).isEmpty());
+            given().header("X-Api-Key", key).when().get("/rooms/room1@contoso.com/status").then().statusCode(401);
+        } finally {
+            admin().when().delete("/rooms/room1@contoso.com").then().statusCode(204);
+        }
+    }
+
+    @Test
+    void shouldSpeakGermanWhenSwitchedAndKeepIt() {
+        signedIn("#/profiles");
+        browser.awaitText(By.tagName("h1"), "Connection profiles");
+        try {
+            browser.select(By.id("language"), "de");
+            browser.awaitText(By.tagName("h1"), "Verbindungsprofile");
+            assertThat(browser.texts(By.cssSelector("#nav a"))).containsExactly("Profile", "Verzeichnis", "Räume",
+                    "Geräte");
+            assertThat(browser.driver().findElement(By.id("sign-out")).getText()).isEqualTo("Abmelden");
+            browser.driver().navigate().refresh();
+            browser.awaitText(By.tagName("h1"), "Verbindungsprofile");
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        } finally {
+            browser.select(By.id("language"), "en");
+        }
+        browser.awaitText(By.tagName("h1"), "Connection profiles");
+    }
+
+    /** The class's contoso profile (NTLM, impersonation), claiming no domain; removed when the class is done. */
     private static String contosoProfile() {
-        String id = Rooms.profile("svc-gateway", Scenarios.SVC_GATEWAY_PASSWORD);
-        PROFILES.add(id);
-        return id;
+        if (contoso == null) {
+            contoso = Rooms.profile("Contoso on-premises", "svc-gateway", Scenarios.SVC_GATEWAY_PASSWORD);
+            PROFILES.add(contoso);
+        }
+        return contoso;
     }
 
     /** The tree item of a calendar folder by its name. */

@@ -122,10 +122,9 @@ class DoorSignPageTest {
         assertThat(text("current-time")).matches("until " + meetingEnd.format(HH_MM) + " · (29|30) min left");
         assertThat(text("clock")).isIn(ZonedDateTime.now(zone).format(HH_MM),
                 ZonedDateTime.now(zone).minusMinutes(1).format(HH_MM));
-        // the state in colour as well as in words
-        assertThat(browser.driver().executeScript(
-                "return getComputedStyle(document.querySelector('.now')).backgroundColor"))
-                .isEqualTo("rgb(179, 38, 30)");
+        // the state in colour as well as in words (once the colour's transition is over)
+        browser.await(d -> "rgb(179, 38, 30)".equals(browser.driver().executeScript(
+                "return getComputedStyle(document.querySelector('.now')).backgroundColor")));
 
         // the HTML subject is text: no element made of it, nothing run
         String xssStart = meetingEnd.plusMinutes(30).format(HH_MM);

@@ -75,6 +75,9 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             Browser browser = new Browser(new ChromeDriver(service, options), profile);
+            // the console's copy button writes the clipboard; tests read it back
+            browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions",
+                    List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
             browser.size(1280, 800);
             return browser;
         } catch (IOException e) {
