@@ -2,6 +2,7 @@ package io.calendargateway.console;
 
 import io.calendargateway.simulator.CalendarEvent;
 import io.calendargateway.simulator.CalendarFolder;
+import io.calendargateway.simulator.Outage;
 import io.calendargateway.simulator.Scenarios;
 import io.calendargateway.support.Browser;
 import io.calendargateway.support.Rooms;
@@ -18,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -154,10 +156,7 @@ class DoorSignPageTest {
 
         ZonedDateTime blocked = ZonedDateTime.now(zone);
         browser.block("*/rooms/*");
-        String notice = browser.await(d -> {
-            var element = d.findElement(By.id("notice"));
-            return element.isDisplayed() ? element.getText() : null;
-        });
+        String notice = notice(Duration.ofSeconds(15));
         assertThat(notice).isIn("Offline since " + blocked.format(HH_MM) + ": showing the last known schedule",
                 "Offline since " + blocked.plusMinutes(1).format(HH_MM) + ": showing the last known schedule");
         assertThat(text("state")).isEqualTo("BUSY");
@@ -169,6 +168,28 @@ class DoorSignPageTest {
         browser.unblock();
         browser.await(d -> !d.findElement(By.id("notice")).isDisplayed());
         assertThat(text("state")).isEqualTo("BUSY");
+    }
+
+    @Test
+    void shouldSaySinceWhenTheScheduleIsOldWhileExchangeIsDown() {
+        browser.open("/signs/" + ROOM + "#key=" + key);
+        browser.awaitText(By.id("state"), "BUSY");
+
+        SimulatorResource.simulator().faults().outage(Outage.CONNECTION_REFUSED);
+        try {
+            // once a refresh has failed, the gateway answers from its cache with stale: true
+            String notice = notice(Duration.ofSeconds(40));
+            var status = admin().when().get("/rooms/" + ROOM + "/status").then().statusCode(200).extract().jsonPath();
+            assertThat(status.getBoolean("stale")).isTrue();
+            String fetched = OffsetDateTime.parse(status.getString("fetchedAt")).atZoneSameInstant(zone).format(HH_MM);
+            assertThat(notice).isEqualTo("Offline since " + fetched + ": showing the last known schedule");
+            assertThat(text("state")).isEqualTo("BUSY");
+            assertThat(text("current-subject")).isEqualTo("Door sign check-in");
+            assertThat(browser.texts(By.cssSelector("#agenda .what"))).containsExactly(XSS);
+        } finally {
+            SimulatorResource.simulator().faults().endOutage();
+        }
+        browser.await(Duration.ofSeconds(40), d -> !d.findElement(By.id("notice")).isDisplayed());
     }
 
     @Test
@@ -210,6 +231,14 @@ class DoorSignPageTest {
         given().when().get("/signs/sign.js").then().statusCode(200).contentType("text/javascript")
                 .header("Content-Security-Policy", equalTo(CSP));
         given().when().get("/signs/not-an-address").then().statusCode(404);
+    }
+
+    /** The notice, once it is shown. */
+    private static String notice(Duration patience) {
+        return browser.await(patience, d -> {
+            var element = d.findElement(By.id("notice"));
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     private static String text(String id) {

@@ -105,7 +105,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition gives something other than null or false; elements re-rendered meanwhile are retried. */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+        return await(PATIENCE, condition);
+    }
+
+    /** The same, for things that take longer than a page: several polls of a door sign. */
+    public <T> T await(Duration patience, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until the element's text is the expected one, and returns the element. */
