@@ -1,5 +1,6 @@
 package io.calendargateway.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -49,6 +50,15 @@ class ArchitectureTest {
     void shouldUseTheSimulatorOnlyFromDemoCode() {
         noClasses().that().resideOutsideOfPackage("io.calendargateway.simulator..")
                 .should().dependOnClassesThat().resideInAPackage("io.calendargateway.simulator..")
+                .check(classes);
+    }
+
+    /** The console and door-sign pages hold no data: their package serves files and reads nothing itself. */
+    @Test
+    void shouldKeepThePagesFreeOfData() {
+        classes().that().resideInAPackage("io.calendargateway.console..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.calendargateway.console..",
+                        "io.calendargateway.security..", "io.smallrye.mutiny..", "jakarta.ws.rs..", "java..")
                 .check(classes);
     }
 

@@ -22,7 +22,7 @@ class LandingPageTest {
                 .extract().asString();
 
         assertThat(new XmlPath(XmlPath.CompatibilityMode.HTML, page).getList("**.findAll { it.name() == 'a' }.@href"))
-                .containsExactly("/health", "/q/openapi", "/q/swagger-ui");
+                .containsExactly("/health", "/q/openapi", "/q/swagger-ui", "/console");
         assertThat(page).contains("profiles/&lt;id&gt;/test?mailbox=room1@contoso.com");
     }
 
@@ -30,5 +30,6 @@ class LandingPageTest {
     void linkedPagesShouldAnswer() {
         given().when().get("/health").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/console").then().statusCode(200);
     }
 }

@@ -35,15 +35,24 @@ public final class Rooms {
 
     /** A contoso profile for another service account, claiming no domain (its rooms must be bound). */
     public static String profile(String account, String password) {
-        return create(account, password, "[]");
+        return profile("rooms-" + UUID.randomUUID(), account, password);
+    }
+
+    /** The same with a name of its own (unique among the profiles). */
+    public static String profile(String name, String account, String password) {
+        return create(name, account, password, "[]");
     }
 
     private static String create(String account, String password, String domains) {
+        return create("rooms-" + UUID.randomUUID(), account, password, domains);
+    }
+
+    private static String create(String name, String account, String password, String domains) {
         return admin().body("""
-                {"name": "rooms-%s", "kind": "EWS", "serviceUrl": "%s",
+                {"name": "%s", "kind": "EWS", "serviceUrl": "%s",
                  "auth": {"type": "NTLM", "username": "%s", "password": "%s", "domain": "CONTOSO"},
                  "access": "IMPERSONATION", "domains": %s, "timeZone": "Europe/Berlin"}
-                """.formatted(UUID.randomUUID(), simulator().ewsUrl(), account, password, domains))
+                """.formatted(name, simulator().ewsUrl(), account, password, domains))
                 .when().post("/profiles").then().statusCode(201).extract().path("id");
     }
 
