@@ -28,14 +28,16 @@ import java.util.Optional;
 
 /**
  * Demo mode ({@code gateway.demo.enabled}, on in the dev profile): starts the simulated Exchange in-process and
- * (re)creates the profile {@value #PROFILE_NAME} for its on-premises organisation, so {@code ./mvnw quarkus:dev}
- * shows realistic data without an Exchange at hand. Inert unless enabled; production refuses it unless
+ * (re)creates the profile {@value #PROFILE_NAME} for its on-premises organisation (EWS) and
+ * {@value #GRAPH_PROFILE_NAME} for its Exchange Online tenant tailspin (Microsoft Graph, the same rooms), so
+ * {@code ./mvnw quarkus:dev} shows realistic data of both backends without an Exchange at hand. Inert unless enabled; production refuses it unless
  * {@code gateway.demo.allow-in-production} confirms (startup/StartupChecks).
  */
 @ApplicationScoped
 public class DemoMode {
 
     static final String PROFILE_NAME = "Demo (simulated Exchange)";
+    static final String GRAPH_PROFILE_NAME = "Demo Graph (simulated Exchange Online)";
     /** The dev profile's admin token (application.properties): published in the README, so it may be logged. */
     static final String PUBLIC_DEV_TOKEN = "dev-admin-token";
     private static final Logger LOG = Logger.getLogger(DemoMode.class);
@@ -46,6 +48,7 @@ public class DemoMode {
     private final Optional<List<String>> adminTokens;
     private volatile ExchangeSimulator simulator;
     private volatile Profile profile;
+    private volatile Profile graphProfile;
 
     public DemoMode(DemoConfig config, ProfileService profiles, ProfileRepository repository,
                     @ConfigProperty(name = "gateway.admin.tokens") Optional<List<String>> adminTokens) {
@@ -63,10 +66,14 @@ public class DemoMode {
                 SimulatorOptions.defaults().ports(config.port(), config.httpsPort()));
         String certificate = config.httpsPort() < 0 ? null : writeCertificate();
         profile = VertxContextSupport.subscribeAndAwait(this::upsertProfile);
-        LOG.infof("DEMO MODE: simulated Exchange at %s%s; profile '%s' has id %s. Try: curl -s -X POST -H "
-                        + "'Authorization: Bearer %s' 'http://localhost:%d/profiles/%s/test?mailbox=room1@contoso.com'",
+        graphProfile = VertxContextSupport.subscribeAndAwait(this::upsertGraphProfile);
+        LOG.infof("DEMO MODE: simulated Exchange at %s%s; profile '%s' has id %s, profile '%s' (Graph, "
+                        + "tailspintoys.com) %s. Try: curl -s -X POST -H 'Authorization: Bearer %s' "
+                        + "'http://localhost:%d/profiles/%s/test?mailbox=room1@contoso.com', or open "
+                        + "http://localhost:%d/console",
                 simulator.ewsUrl(), certificate == null ? "" : " and " + simulator.ewsHttpsUrl() + " (its certificate: "
-                        + certificate + ")", PROFILE_NAME, profile.id, printableToken(), httpPort(), profile.id);
+                        + certificate + ")", PROFILE_NAME, profile.id, GRAPH_PROFILE_NAME, graphProfile.id,
+                printableToken(), httpPort(), profile.id, httpPort());
     }
 
     /**
@@ -74,8 +81,16 @@ public class DemoMode {
      * the simulator's current URL.
      */
     Uni<Profile> upsertProfile() {
-        ProfileRequest request = demoProfile(simulator.ewsUrl());
-        return Panache.withSession(() -> repository.findByName(PROFILE_NAME)).flatMap(existing -> existing == null
+        return upsert(demoProfile(simulator.ewsUrl()));
+    }
+
+    /** The Graph demo profile, kept like the EWS one. */
+    Uni<Profile> upsertGraphProfile() {
+        return upsert(graphDemoProfile(simulator.graphUrl(), simulator.tokenUrl(Scenarios.TAILSPIN_TENANT_ID)));
+    }
+
+    private Uni<Profile> upsert(ProfileRequest request) {
+        return Panache.withSession(() -> repository.findByName(request.name())).flatMap(existing -> existing == null
                 ? profiles.create(request, null) : profiles.update(existing.id.toString(), "*", request));
     }
 
@@ -120,10 +135,22 @@ public class DemoMode {
         return profile;
     }
 
+    /** The Graph demo profile, or null when demo mode is off. */
+    public Profile graphProfile() {
+        return graphProfile;
+    }
+
     static ProfileRequest demoProfile(String ewsUrl) {
         return new ProfileRequest(PROFILE_NAME, ProfileKind.EWS, ewsUrl, null, null, null,
                 new ProfileRequest.Auth(AuthType.NTLM, "svc-gateway", Scenarios.SVC_GATEWAY_PASSWORD, "CONTOSO",
                         null, null, null, null),
                 Access.IMPERSONATION, List.of("contoso.com"), "Europe/Berlin", null, null);
+    }
+
+    static ProfileRequest graphDemoProfile(String graphUrl, String tokenUrl) {
+        return new ProfileRequest(GRAPH_PROFILE_NAME, ProfileKind.GRAPH, graphUrl, null, Scenarios.TAILSPIN_TENANT_ID,
+                null, new ProfileRequest.Auth(AuthType.OAUTH2_CLIENT_CREDENTIALS, null, null, null,
+                        Scenarios.TAILSPIN_APP, Scenarios.TAILSPIN_APP_SECRET, tokenUrl, null),
+                null, List.of(Scenarios.TAILSPIN_DOMAIN), "Europe/Berlin", null, null);
     }
 }

@@ -49,6 +49,26 @@ class DemoModeTest {
     }
 
     @Test
+    void shouldCreateAWorkingGraphDemoProfileForTheSameRooms() {
+        String id = demo.graphProfile().id.toString();
+        admin().when().get("/profiles/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo(DemoMode.GRAPH_PROFILE_NAME))
+                .body("kind", equalTo("GRAPH"))
+                .body("serviceUrl", equalTo(demo.simulator().graphUrl()))
+                .body("domains", contains("tailspintoys.com"));
+        admin().queryParam("mailbox", "room1@tailspintoys.com").when().post("/profiles/" + id + "/test")
+                .then().statusCode(200)
+                .body("ok", equalTo(true))
+                .body("steps.name", contains("token", "mailboxAccess", "calendarRead"));
+        // an unbound room of the profile's domain is served over Graph
+        admin().when().get("/rooms/room2@tailspintoys.com/events")
+                .then().statusCode(200)
+                .body("room.name", equalTo("Room 2"))
+                .body("events.subject", contains("Alex Wilber", "Megan Bowen", "Alex Wilber", "Board prep"));
+    }
+
+    @Test
     void shouldKeepTheDemoProfileIdWhenStartedAgain() throws Throwable {
         Profile again = VertxContextSupport.subscribeAndAwait(demo::upsertProfile);
 
