@@ -50,12 +50,4 @@ final class CalendarParts {
         }
         return parts;
     }
-
-    /** Whether an item {@code [start, end)} overlaps the half-open window; a zero-length item counts at its start. */
-    static boolean overlaps(Instant start, Instant end, Instant from, Instant to) {
-        if (end.equals(start)) {
-            return !start.isBefore(from) && start.isBefore(to);
-        }
-        return start.isBefore(to) && end.isAfter(from);
-    }
 }

@@ -123,7 +123,7 @@ public class EwsCalendar implements CalendarBackend {
         List<Appointment> result = new ArrayList<>(items.size());
         for (var item : items.values()) {
             Appointment appointment = EwsAppointments.toAppointment(item, smtp);
-            if (CalendarParts.overlaps(appointment.start(), appointment.end(), from, to)) {
+            if (appointment.overlaps(from, to)) {
                 result.add(appointment);
             }
         }

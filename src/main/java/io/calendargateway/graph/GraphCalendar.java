@@ -74,7 +74,7 @@ public class GraphCalendar implements CalendarBackend {
         Map<String, Appointment> byId = new LinkedHashMap<>();
         for (JsonNode item : items) {
             Appointment appointment = GraphEvents.toAppointment(item);
-            if (appointment != null && overlaps(appointment, from, to)) {
+            if (appointment != null && appointment.overlaps(from, to)) {
                 byId.putIfAbsent(appointment.id(), appointment);
             }
         }
@@ -109,7 +109,9 @@ public class GraphCalendar implements CalendarBackend {
                     "$filter", "startswith(displayName," + literal + ") or startswith(mail," + literal + ")",
                     "$select", "id,displayName,mail,userPrincipalName",
                     "$top", DIRECTORY_PAGE), Map.of());
-            boolean purposes = GraphPermissions.of(session).canReadMailboxSettings();
+            // a token that is no JWT cannot be read: ask, and take a refusal as "unclassified"
+            GraphPermissions permissions = session.permissions();
+            boolean purposes = permissions == null || permissions.canReadMailboxSettings();
             List<Recipient> found = new ArrayList<>();
             boolean throttled = false;
             for (JsonNode user : page.path("value")) {
@@ -209,11 +211,6 @@ public class GraphCalendar implements CalendarBackend {
 
     private static String user(String mailbox) {
         return "/users/" + GraphClient.segment(mailbox);
-    }
-
-    private static boolean overlaps(Appointment a, Instant from, Instant to) {
-        return a.start().equals(a.end()) ? !a.start().isBefore(from) && a.start().isBefore(to)
-                : a.start().isBefore(to) && a.end().isAfter(from);
     }
 
     private static String mail(String raw) {

@@ -31,9 +31,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +45,8 @@ import java.util.function.Function;
  * timeout; dropped when the profile changes), the profile's token on every request, paging through
  * {@code @odata.nextLink} only on the profile's own Graph host (a link elsewhere would receive the token), and
  * Graph's limits per mailbox: at most {@code gateway.graph.max-concurrency-per-mailbox} requests at once, and a
- * mailbox that got 429 is not called again until its {@code Retry-After} has passed. Nothing here ever sleeps:
+ * mailbox that got 429 is not called again until its {@code Retry-After} has passed ({@link ProfileGuards} keeps
+ * that back-off beside the profile's). Nothing here ever sleeps:
  * a call that may not go out fails at once and the room is served from cache. Blocking: call on a worker thread.
  */
 @ApplicationScoped
@@ -59,12 +58,6 @@ public class GraphClient {
     }
 
     private record MailboxKey(UUID profileId, int version, String mailbox) {
-    }
-
-    /** What Graph allows the app for one mailbox right now. */
-    private final class MailboxLimit {
-        final Guard bulkhead = Guard.create().withBulkhead().limit(config.maxConcurrencyPerMailbox()).done().build();
-        volatile Instant backOffUntil = Instant.MIN;
     }
 
     /** Requests of one call: the same token, client and headers for every page. */
@@ -107,10 +100,7 @@ public class GraphClient {
         /** The permissions the token carries, or null when it is not a JWT (Graph's tokens are). */
         GraphPermissions permissions() {
             try {
-                JwtClaims claims = JwtClaims.decode(token);
-                List<String> granted = new ArrayList<>(claims.roles());
-                granted.addAll(claims.scopes());
-                return new GraphPermissions(granted);
+                return GraphPermissions.of(JwtClaims.decode(token));
             } catch (RuntimeException notJwt) {
                 return null;
             }
@@ -188,21 +178,20 @@ public class GraphClient {
     private final ProfileService profiles;
     private final ProfileGuards guards;
     private final ObjectMapper json;
-    private final Clock clock;
     private final Cache<UUID, Versioned> clients = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1))
             .build();
-    private final Cache<MailboxKey, MailboxLimit> limits = Caffeine.newBuilder()
+    /** Graph's concurrency limit per app and mailbox; throttled mailboxes back off in {@link ProfileGuards}. */
+    private final Cache<MailboxKey, Guard> bulkheads = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1)).build();
 
     public GraphClient(GraphConfig config, Outbound outbound, ProfileTokens tokens, ProfileService profiles,
-                       ProfileGuards guards, ObjectMapper json, Clock clock) {
+                       ProfileGuards guards, ObjectMapper json) {
         this.config = config;
         this.outbound = outbound;
         this.tokens = tokens;
         this.profiles = profiles;
         this.guards = guards;
         this.json = json;
-        this.clock = clock;
     }
 
     /**
@@ -219,33 +208,17 @@ public class GraphClient {
             return guards.call(profile, operation, config.defaultRetryAfter(), () -> work.apply(session(profile)));
         }
         String address = mailbox.toLowerCase(Locale.ROOT);
-        MailboxLimit limit = limits.get(new MailboxKey(profile.id, profile.version, address), k -> new MailboxLimit());
-        Instant now = clock.instant();
-        if (now.isBefore(limit.backOffUntil)) {
-            long left = Duration.between(now, limit.backOffUntil).toMillis();
-            guards.countRefused(profile, operation, "backing_off");
-            throw new UpstreamException(new UpstreamFailure(Kind.THROTTLED, "MAILBOX_BACKING_OFF", "Graph throttled "
-                    + address + "; calls resume in " + Math.max(1, (left + 999) / 1000) + " s", left,
-                    Hints.GRAPH_THROTTLED), null);
-        }
-        return guards.callForMailbox(profile, operation, () -> {
+        Guard bulkhead = bulkheads.get(new MailboxKey(profile.id, profile.version, address), k -> Guard.create()
+                .withBulkhead().limit(config.maxConcurrencyPerMailbox()).done().build());
+        return guards.callForMailbox(profile, address, operation, config.defaultRetryAfter(), () -> {
             try {
-                return GraphClient.<T>cast(limit.bulkhead.get(() -> work.apply(session(profile)), Object.class));
+                return GraphClient.<T>cast(bulkhead.get(() -> work.apply(session(profile)), Object.class));
             } catch (BulkheadException e) {
                 guards.countRefused(profile, operation, "busy");
                 throw new UpstreamException(new UpstreamFailure(Kind.BUSY, "GRAPH_MAILBOX_CONCURRENCY",
                         config.maxConcurrencyPerMailbox() + " Graph requests for " + address
                                 + " are running already", null, "Graph allows " + config.maxConcurrencyPerMailbox()
                         + " concurrent requests per mailbox; the room is served from cache meanwhile."), e);
-            } catch (UpstreamException e) {
-                if (e.failure().kind() == Kind.THROTTLED) {
-                    long millis = e.failure().backOffMillis() != null ? e.failure().backOffMillis()
-                            : config.defaultRetryAfter().toMillis();
-                    limit.backOffUntil = clock.instant().plusMillis(millis);
-                    LOG.infof("Profile '%s': Graph throttled %s (%s); no calls for it for %d ms", profile.name,
-                            address, e.failure().code(), millis);
-                }
-                throw e;
             }
         });
     }

@@ -38,9 +38,7 @@ public class GraphDiagnostics implements ConnectionCheck {
 
     @Override
     public List<MissingPermission> missingPermissions(JwtClaims claims) {
-        List<String> granted = new ArrayList<>(claims.roles());
-        granted.addAll(claims.scopes());
-        return new GraphPermissions(granted).missing().stream()
+        return GraphPermissions.of(claims).missing().stream()
                 .map(needed -> new MissingPermission(needed.name(), needed.purpose())).toList();
     }
 

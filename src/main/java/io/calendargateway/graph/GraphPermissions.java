@@ -1,5 +1,8 @@
 package io.calendargateway.graph;
 
+import io.calendargateway.oauth.JwtClaims;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,9 +33,11 @@ record GraphPermissions(List<String> granted) {
         granted = List.copyOf(granted);
     }
 
-    static GraphPermissions of(GraphClient.Session session) {
-        GraphPermissions permissions = session.permissions();
-        return permissions != null ? permissions : new GraphPermissions(List.of("MailboxSettings.Read"));
+    /** The application permissions ({@code roles}) and delegated ones ({@code scp}) of a token. */
+    static GraphPermissions of(JwtClaims claims) {
+        List<String> granted = new ArrayList<>(claims.roles());
+        granted.addAll(claims.scopes());
+        return new GraphPermissions(granted);
     }
 
     /** The needed permissions the token lacks, in the order of {@link #NEEDED}. */

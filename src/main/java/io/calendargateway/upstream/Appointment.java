@@ -21,4 +21,12 @@ public record Appointment(String id, String seriesId, Type type, String subject,
     public enum ShowAs { FREE, TENTATIVE, BUSY, OOF, WORKING_ELSEWHERE, UNKNOWN }
 
     public enum Sensitivity { NORMAL, PERSONAL, PRIVATE, CONFIDENTIAL }
+
+    /** Whether the item overlaps the half-open window {@code [from, to)}; a zero-length item counts at its start. */
+    public boolean overlaps(Instant from, Instant to) {
+        if (end.equals(start)) {
+            return !start.isBefore(from) && start.isBefore(to);
+        }
+        return start.isBefore(to) && end.isAfter(from);
+    }
 }

@@ -116,6 +116,8 @@ public final class Hints {
             Map.entry("CIRCUIT_OPEN", CIRCUIT_OPEN),
             Map.entry("NO_ROOM_LISTS", NO_ROOM_LISTS),
             Map.entry("MISSING_PERMISSIONS", MISSING_PERMISSION),
+            // only Graph throttles single mailboxes
+            Map.entry("MAILBOX_BACKING_OFF", GRAPH_THROTTLED),
             Map.entry("GRAPH_FOREIGN_NEXT_LINK", GRAPH_FOREIGN_LINK));
 
     private Hints() {

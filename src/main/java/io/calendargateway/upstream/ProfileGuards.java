@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  *   <li>a circuit breaker (SmallRye Fault Tolerance) that counts only failures of the server or the way to it:
  *       unreachable, timeout, TLS, garbage, HTTP 5xx; one room's mailbox error never opens it;</li>
  *   <li>back-off: a throttled profile makes no call until the time Exchange asked for has passed; callers fail at
- *       once meanwhile (door signs get the cached schedule), nobody sleeps.</li>
+ *       once meanwhile (door signs get the cached schedule), nobody sleeps. Servers that throttle each mailbox on
+ *       its own (Graph) back off only that mailbox ({@link #callForMailbox}).</li>
  * </ul>
  * Every call is counted and timed per profile and operation ({@code gateway.upstream.calls}).
  */
@@ -41,6 +43,9 @@ public class ProfileGuards {
     private final class Guarded {
         final Guard guard;
         volatile Instant backOffUntil = Instant.MIN;
+        /** Mailboxes throttled on their own, until when; kept no longer than any Retry-After is likely to be. */
+        final Cache<String, Instant> mailboxBackOff = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+                .build();
 
         Guarded(Profile profile) {
             this.guard = Guard.create().withDescription("profile " + profile.id + " v" + profile.version)
@@ -76,28 +81,35 @@ public class ProfileGuards {
      *         {@link Kind#CIRCUIT_OPEN} while the circuit is open
      */
     public <T> T call(Profile profile, String operation, Duration defaultBackOff, Supplier<T> work) {
-        return run(profile, operation, defaultBackOff, work);
+        return run(profile, null, operation, defaultBackOff, work);
     }
 
     /**
      * Like {@link #call}, for servers that throttle each mailbox on its own (Graph: 4 concurrent requests per app
-     * and mailbox): a throttled answer is the caller's to remember for that mailbox and does not stop the
-     * profile's other mailboxes.
+     * and mailbox): a throttled answer backs off that mailbox only ({@code MAILBOX_BACKING_OFF} meanwhile), the
+     * profile's other mailboxes go on.
+     *
+     * @param mailbox the mailbox the call reads, lower-case
      */
-    public <T> T callForMailbox(Profile profile, String operation, Supplier<T> work) {
-        return run(profile, operation, null, work);
+    public <T> T callForMailbox(Profile profile, String mailbox, String operation, Duration defaultBackOff,
+                                Supplier<T> work) {
+        return run(profile, mailbox, operation, defaultBackOff, work);
     }
 
-    /** @param defaultBackOff null when throttling does not concern the whole profile */
-    private <T> T run(Profile profile, String operation, Duration defaultBackOff, Supplier<T> work) {
+    /** @param mailbox the mailbox that backs off when throttled, or null for the whole profile */
+    private <T> T run(Profile profile, String mailbox, String operation, Duration defaultBackOff, Supplier<T> work) {
         Guarded guarded = guards.get(new Key(profile.id, profile.version), key -> new Guarded(profile));
         Instant now = clock.instant();
-        if (now.isBefore(guarded.backOffUntil)) {
-            long left = Duration.between(now, guarded.backOffUntil).toMillis();
+        Instant until = mailbox == null ? guarded.backOffUntil
+                : Objects.requireNonNullElse(guarded.mailboxBackOff.getIfPresent(mailbox), Instant.MIN);
+        if (now.isBefore(until)) {
+            long left = Duration.between(now, until).toMillis();
             countRefused(profile, operation, "backing_off");
-            throw new UpstreamException(new UpstreamFailure(Kind.THROTTLED, "ErrorServerBusy",
-                    "Exchange asked the gateway to back off; calls resume in " + Math.max(1, left / 1000) + " s",
-                    left), null);
+            throw new UpstreamException(mailbox == null
+                    ? new UpstreamFailure(Kind.THROTTLED, "ErrorServerBusy", "Exchange asked the gateway to back "
+                            + "off; calls resume in " + Math.max(1, left / 1000) + " s", left)
+                    : new UpstreamFailure(Kind.THROTTLED, "MAILBOX_BACKING_OFF", "The server throttled " + mailbox
+                            + "; calls resume in " + Math.max(1, (left + 999) / 1000) + " s", left), null);
         }
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
@@ -114,13 +126,16 @@ public class ProfileGuards {
         } catch (UpstreamException e) {
             if (e.failure().kind() == Kind.THROTTLED) {
                 outcome = "throttled";
-                if (defaultBackOff != null) {
-                    Duration backOff = e.failure().backOffMillis() != null
-                            ? Duration.ofMillis(e.failure().backOffMillis()) : defaultBackOff;
-                    guarded.backOffUntil = clock.instant().plus(backOff);
-                    LOG.infof("Profile '%s' is throttled (%s): no calls for %d ms", profile.name,
-                            e.failure().code(), backOff.toMillis());
+                Duration backOff = e.failure().backOffMillis() != null
+                        ? Duration.ofMillis(e.failure().backOffMillis()) : defaultBackOff;
+                Instant end = clock.instant().plus(backOff);
+                if (mailbox == null) {
+                    guarded.backOffUntil = end;
+                } else {
+                    guarded.mailboxBackOff.put(mailbox, end);
                 }
+                LOG.infof("Profile '%s'%s is throttled (%s): no calls for %d ms", profile.name,
+                        mailbox == null ? "" : ", mailbox " + mailbox, e.failure().code(), backOff.toMillis());
             }
             throw e;
         } finally {

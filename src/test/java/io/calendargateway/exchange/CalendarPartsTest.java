@@ -38,16 +38,4 @@ class CalendarPartsTest {
         assertThat(new Part(t("2026-11-28T00:00:00Z"), t("2026-11-28T00:02:00Z")).canHalve()).isTrue();
         assertThat(new Part(t("2026-11-28T00:00:00Z"), t("2026-11-28T00:01:59Z")).canHalve()).isFalse();
     }
-
-    @Test
-    void shouldKeepItemsOverlappingTheHalfOpenWindow() {
-        Instant from = t("2026-11-28T09:00:00Z");
-        Instant to = t("2026-11-28T10:00:00Z");
-        assertThat(CalendarParts.overlaps(t("2026-11-28T08:00:00Z"), t("2026-11-28T09:00:00Z"), from, to)).isFalse();
-        assertThat(CalendarParts.overlaps(t("2026-11-28T08:00:00Z"), t("2026-11-28T09:00:01Z"), from, to)).isTrue();
-        assertThat(CalendarParts.overlaps(t("2026-11-28T10:00:00Z"), t("2026-11-28T11:00:00Z"), from, to)).isFalse();
-        assertThat(CalendarParts.overlaps(t("2026-11-28T08:00:00Z"), t("2026-11-28T12:00:00Z"), from, to)).isTrue();
-        assertThat(CalendarParts.overlaps(from, from, from, to)).isTrue();
-        assertThat(CalendarParts.overlaps(to, to, from, to)).isFalse();
-    }
 }

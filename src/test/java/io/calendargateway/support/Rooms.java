@@ -2,6 +2,8 @@ package io.calendargateway.support;
 
 import io.calendargateway.simulator.Scenarios;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.UUID;
 
 import static io.calendargateway.support.Admin.admin;
 import static io.calendargateway.support.SimulatorResource.simulator;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profiles and bindings for read-path tests against the simulated contoso organisation. */
 public final class Rooms {
@@ -64,5 +67,34 @@ public final class Rooms {
             request.header("If-Match", etag);
         }
         return request.when().put("/rooms/" + mail).then().statusCode(etag == null ? 201 : 200).extract().jsonPath();
+    }
+
+    /** Polls {@code path} (as admin) until it answers {@code stale: true}; fails after about two seconds. */
+    public static void awaitStale(String path) throws InterruptedException {
+        boolean stale = false;
+        for (int i = 0; i < 40 && !stale; i++) {
+            stale = admin().when().get(path).then().statusCode(200).extract().path("stale");
+            Thread.sleep(50);
+        }
+        assertThat(stale).as(path + " answers stale").isTrue();
+    }
+
+    /**
+     * Polls {@code path} {@code polls} times, 150 ms apart, checking that every answer is a stale 200 with
+     * {@code Age}.
+     *
+     * @return the slowest answer's time in milliseconds
+     */
+    public static long slowestStalePoll(String path, int polls) throws InterruptedException {
+        long slowest = 0;
+        for (int i = 0; i < polls; i++) {
+            long start = System.nanoTime();
+            ExtractableResponse<Response> answer = admin().when().get(path).then().statusCode(200).extract();
+            slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
+            assertThat(answer.jsonPath().getBoolean("stale")).isTrue();
+            assertThat(answer.header("Age")).isNotNull();
+            Thread.sleep(150);
+        }
+        return slowest;
     }
 }
